@@ -1,0 +1,51 @@
+/** Every German label the outputs print, defined once. */
+export const labels = {
+  baustein: "Baustein",
+  bausteine: "Bausteine",
+  measure: "Maßnahme",
+  measures: "Maßnahmen",
+  status: "Status",
+  planned: "Datum (Plan)",
+  published: "Veröffentlicht",
+  chances: "Chancen",
+  risks: "Risiken",
+  chancesAndRisks: "Chancen und Risiken",
+  whatIsPlanned: "Was ist geplant?",
+  introTitle: "Worum geht es?",
+  statusOverview: "Stand der Maßnahmen",
+  timeline: "Zeitplan",
+  stand: "Stand",
+  overdue: "überfällig",
+  portal: "Open-Data-Portal",
+  contact: "Kontakt",
+  page: "Seite",
+  statusKinds: {
+    "not-started": "noch nicht begonnen",
+    "in-progress": "in Arbeit",
+    "took-place": "stattgefunden",
+    done: "erledigt",
+  },
+} as const;
+
+/** „Drei Bausteine“, „Eine Maßnahme“, „14 Maßnahmen“: a count with the right German noun, up to twelve as a word. */
+export function countWords(n: number, noun: { one: string; many: string; feminine?: boolean }): string {
+  const words = [
+    "Kein",
+    "Ein",
+    "Zwei",
+    "Drei",
+    "Vier",
+    "Fünf",
+    "Sechs",
+    "Sieben",
+    "Acht",
+    "Neun",
+    "Zehn",
+    "Elf",
+    "Zwölf",
+  ];
+  let word = n < words.length ? (words[n] ?? String(n)) : String(n);
+  if (n === 0) word = "Keine";
+  if (n === 1 && noun.feminine) word = "Eine";
+  return `${word} ${n === 1 ? noun.one : noun.many}`;
+}

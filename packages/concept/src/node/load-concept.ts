@@ -1,0 +1,239 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
+import { deckReferences, flyerReferences } from "../model.js";
+import { q } from "../notation/period.js";
+import { bausteinSchema } from "../schemas/baustein.js";
+import { conceptSchema } from "../schemas/concept.js";
+import { deckVariantSchema } from "../schemas/deck-variant.js";
+import { flyerSchema } from "../schemas/flyer.js";
+import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
+import { issueMessage } from "./messages.js";
+import { locate, readYaml, valueAt, type YamlSource } from "./read-yaml.js";
+
+export interface LoadOptions {
+  /** How paths appear in messages, e.g. `content` (default: the directory as given). */
+  displayDir?: string;
+}
+
+type AnySchema = z.ZodType;
+
+const FILE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Allowed keys of the object schema at `path` (for "Meinten Sie …?" hints). */
+function keysAt(schema: AnySchema, path: readonly PropertyKey[], data: unknown): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: walking zod's internal definitions
+  let s: any = schema;
+  let value: unknown = data;
+  const unwrap = () => {
+    for (;;) {
+      const def = s?._zod?.def;
+      if (!def) return;
+      if (def.type === "optional" || def.type === "nullable" || def.type === "default") s = def.innerType;
+      else if (def.type === "pipe") s = def.in;
+      else if (def.type === "union") {
+        const disc = def.discriminator as string | undefined;
+        const tag = disc && value && typeof value === "object" ? (value as Record<string, unknown>)[disc] : undefined;
+        // biome-ignore lint/suspicious/noExplicitAny: zod internals
+        const match = def.options.find((o: any) => o._zod.def.shape?.[disc ?? ""]?._zod.def.values?.includes(tag));
+        s = match ?? def.options[0];
+      } else return;
+    }
+  };
+  unwrap();
+  for (const seg of path) {
+    const def = s?._zod?.def;
+    if (def?.type === "array") s = def.element;
+    else if (def?.type === "object") s = def.shape[seg as string];
+    else return [];
+    value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[seg as string] : undefined;
+    unwrap();
+  }
+  const def = s?._zod?.def;
+  return def?.type === "object" ? Object.keys(def.shape) : [];
+}
+
+function validate<S extends AnySchema>(
+  schema: S,
+  src: YamlSource,
+  problems: ContentProblem[],
+): z.output<S> | undefined {
+  const result = schema.safeParse(src.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path;
+    const input = valueAt(src.data, path);
+    if (issue.code === "unrecognized_keys") {
+      const allowed = keysAt(schema, path, src.data);
+      for (const key of issue.keys) {
+        const pos = locate(src, path, { key });
+        problems.push({
+          file: src.display,
+          ...pos,
+          field: formatFieldPath([...path, key]),
+          message: issueMessage({ ...issue, keys: [key] }, input, allowed),
+        });
+      }
+      continue;
+    }
+    const pos = locate(src, path);
+    problems.push({ file: src.display, ...pos, field: formatFieldPath(path), message: issueMessage(issue, input, []) });
+  }
+  return undefined;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
+}
+
+/**
+ * Reads every YAML file of a content folder, validates everything, collects every problem and reports once:
+ * throws a ContentError listing all of them, or returns the typed concept.
+ */
+export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept {
+  const display = (options.displayDir ?? dir).replace(/\/+$/, "");
+  const shown = (...parts: string[]) => [display, ...parts].join("/");
+  const problems: ContentProblem[] = [];
+
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ContentError([
+      {
+        file: display,
+        line: 1,
+        column: 1,
+        field: "(Ordner)",
+        message: "Den Inhaltsordner gibt es nicht. Bitte CONTENT_DIR prüfen.",
+      },
+    ]);
+  }
+
+  const read = (rel: string[]) => {
+    const r = readYaml(join(dir, ...rel), shown(...rel));
+    problems.push(...r.problems);
+    return r.source;
+  };
+
+  for (const f of yamlFiles(dir)) {
+    if (f !== "concept.yaml")
+      problems.push({
+        file: shown(f),
+        line: 1,
+        column: 1,
+        field: "(Datei)",
+        message: "Unbekannte Inhaltsdatei: erwartet werden concept.yaml und die Ordner bausteine/, decks/ und flyers/.",
+      });
+  }
+
+  const conceptSrc = read(["concept.yaml"]);
+  const conceptData = conceptSrc ? validate(conceptSchema, conceptSrc, problems) : undefined;
+
+  const bausteinFiles = yamlFiles(join(dir, "bausteine"));
+  if (bausteinFiles.length === 0)
+    problems.push({
+      file: shown("bausteine"),
+      line: 1,
+      column: 1,
+      field: "(Ordner)",
+      message: "Es gibt keinen Baustein: jeder Baustein ist eine Datei in bausteine/, z. B. bausteine/01-texte.yaml.",
+    });
+  const bausteine: { data: z.output<typeof bausteinSchema>; src: YamlSource }[] = [];
+  for (const f of bausteinFiles) {
+    const src = read(["bausteine", f]);
+    const data = src && validate(bausteinSchema, src, problems);
+    if (src && data) bausteine.push({ data, src });
+  }
+
+  const named = <S extends AnySchema>(folder: string, schema: S) => {
+    const out: { id: string; data: z.output<S>; src: YamlSource }[] = [];
+    for (const f of yamlFiles(join(dir, folder))) {
+      const id = f.replace(/\.ya?ml$/i, "");
+      if (!FILE_ID.test(id)) {
+        problems.push({
+          file: shown(folder, f),
+          line: 1,
+          column: 1,
+          field: "(Datei)",
+          message: `Der Dateiname ${q(f)} ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Endung .yaml.`,
+        });
+        continue;
+      }
+      const src = read([folder, f]);
+      const data = src && validate(schema, src, problems);
+      if (src && data !== undefined) out.push({ id, data, src });
+    }
+    return out;
+  };
+  const decks = named("decks", deckVariantSchema);
+  const flyers = named("flyers", flyerSchema);
+
+  // Identifiers: Baustein ids and Maßnahme ids are unique across the whole concept.
+  const bausteinIds = new Map<string, { src: YamlSource; path: (string | number)[] }>();
+  const measureIds = new Map<string, { src: YamlSource; path: (string | number)[]; baustein: string }>();
+  const introIds = new Set(conceptData?.intro.map((s) => s.id) ?? []);
+  for (const { data, src } of bausteine) {
+    const first = bausteinIds.get(data.id);
+    if (first) {
+      const pos = locate(src, ["id"]);
+      const firstPos = locate(first.src, first.path);
+      problems.push({
+        file: src.display,
+        ...pos,
+        field: "id",
+        message: `Die Kennung ${q(data.id)} hat schon der Baustein in ${first.src.display}:${firstPos.line}:${firstPos.column}. Jede Kennung darf nur einmal vorkommen.`,
+      });
+    } else bausteinIds.set(data.id, { src, path: ["id"] });
+    data.measures.forEach((m, i) => {
+      const path = ["measures", i, "id"];
+      const prev = measureIds.get(m.id);
+      if (prev) {
+        const pos = locate(src, path);
+        const prevPos = locate(prev.src, prev.path);
+        problems.push({
+          file: src.display,
+          ...pos,
+          field: formatFieldPath(path),
+          message: `Die Kennung ${q(m.id)} hat schon eine andere Maßnahme in ${prev.src.display}:${prevPos.line}:${prevPos.column}. Jede Kennung darf im ganzen Konzept nur einmal vorkommen.`,
+        });
+      } else measureIds.set(m.id, { src, path, baustein: data.id });
+    });
+  }
+
+  const checkRefs = (refs: Reference[], src: YamlSource) => {
+    for (const r of refs) {
+      let message: string | undefined;
+      if (r.kind === "baustein" && !bausteinIds.has(r.id))
+        message = `Den Baustein ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...bausteinIds.keys()].join(", ")}.`;
+      if (r.kind === "intro" && !introIds.has(r.id))
+        message = `Den Abschnitt ${q(r.id)} gibt es in der Einführung (concept.yaml, intro) nicht. Vorhanden sind: ${[...introIds].join(", ")}.`;
+      if (r.kind === "measure") {
+        const m = measureIds.get(r.id);
+        if (!m)
+          message = `Die Maßnahme ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...measureIds.keys()].join(", ")}.`;
+        else if (r.within && m.baustein !== r.within && bausteinIds.has(r.within))
+          message = `Die Maßnahme ${q(r.id)} gehört zum Baustein ${q(m.baustein)}, nicht zu ${q(r.within)}.`;
+      }
+      if (message)
+        problems.push({ file: src.display, ...locate(src, r.path), field: formatFieldPath(r.path), message });
+    }
+  };
+  for (const d of decks) checkRefs(deckReferences(d.data), d.src);
+  for (const f of flyers) checkRefs(flyerReferences(f.data), f.src);
+
+  if (problems.length || !conceptData) throw new ContentError(problems);
+
+  const model: Baustein[] = bausteine.map(({ data }, i) => ({ ...data, number: i + 1 }));
+  return {
+    ...conceptData,
+    bausteine: model,
+    decks: decks.map(({ id, data }) => ({ id, ...data }) as DeckVariant),
+    flyers: flyers.map(({ id, data }) => ({ id, ...data }) as Flyer),
+  };
+}
+
+export async function loadConcept(dir: string, options: LoadOptions = {}): Promise<Concept> {
+  return loadConceptSync(dir, options);
+}

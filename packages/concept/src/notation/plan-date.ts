@@ -1,0 +1,154 @@
+import {
+  fail,
+  formatPeriod,
+  formatPeriodLong,
+  normaliseSpace,
+  ok,
+  type ParseResult,
+  type Period,
+  parsePeriod,
+  periodEnd,
+  periodStart,
+  q,
+  splitNote,
+} from "./period.js";
+
+/** "Datum (Plan)" of a Maßnahme. */
+export type PlanDate =
+  | { kind: "on"; period: Period; note?: string }
+  | { kind: "several"; periods: Period[] }
+  | { kind: "from"; period: Period }
+  | { kind: "planned-for"; period: Period }
+  | { kind: "ongoing" }
+  | { kind: "unscheduled" };
+
+export const PLAN_DATE_FORMS =
+  "Erlaubt sind ein Monat „MM/JJJJ“ (z. B. „09/2017“), ein Tag „TT.MM.JJJJ“, auch mit Ort in Klammern " +
+  "(z. B. „06.12.2018 (Foyer TVG II)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
+  "„für JJJJ geplant“ (z. B. „für 2019 geplant“), mehrere Termine mit „und“ (z. B. „12/2018 und 02/2019“), " +
+  "„laufend“ oder „noch nicht geplant“.";
+
+function period(text: string): ParseResult<Period> {
+  const r = parsePeriod(text);
+  if (r === undefined) return fail(`${q(text)} ist kein gültiges Datum (Plan). ${PLAN_DATE_FORMS}`);
+  if (!r.ok) return fail(`${r.error} ${PLAN_DATE_FORMS}`);
+  return r;
+}
+
+export function parsePlanDate(input: string): ParseResult<PlanDate> {
+  const text = normaliseSpace(input);
+  if (text === "") return fail(`Das Datum (Plan) ist leer. ${PLAN_DATE_FORMS}`);
+  if (text === "laufend") return ok({ kind: "ongoing" });
+  if (text === "noch nicht geplant") return ok({ kind: "unscheduled" });
+  let m = /^ab (.+)$/.exec(text);
+  if (m?.[1]) {
+    const r = period(m[1]);
+    return r.ok ? ok({ kind: "from", period: r.value }) : r;
+  }
+  m = /^für (.+) geplant$/.exec(text);
+  if (m?.[1]) {
+    const r = period(m[1]);
+    return r.ok ? ok({ kind: "planned-for", period: r.value }) : r;
+  }
+  if (/ und /.test(text)) {
+    const parts = text.split(/, | und /);
+    const periods: Period[] = [];
+    for (const part of parts) {
+      const r = period(part);
+      if (!r.ok) return r;
+      periods.push(r.value);
+    }
+    for (let i = 1; i < periods.length; i++) {
+      const prev = periods[i - 1];
+      const cur = periods[i];
+      if (prev && cur && periodStart(cur) <= periodStart(prev))
+        return fail(`Die Termine in ${q(text)} stehen nicht in zeitlicher Reihenfolge.`);
+    }
+    return ok({ kind: "several", periods });
+  }
+  const { main, note } = splitNote(text);
+  const r = period(main);
+  if (!r.ok)
+    return r.error.startsWith(q(main)) ? fail(`${q(text)} ist kein gültiges Datum (Plan). ${PLAN_DATE_FORMS}`) : r;
+  return ok(note ? { kind: "on", period: r.value, note } : { kind: "on", period: r.value });
+}
+
+function joinGerman(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} und ${items[items.length - 1]}`;
+}
+
+export function formatPlanDate(d: PlanDate): string {
+  switch (d.kind) {
+    case "on":
+      return d.note ? `${formatPeriod(d.period)} (${d.note})` : formatPeriod(d.period);
+    case "several":
+      return joinGerman(d.periods.map(formatPeriod));
+    case "from":
+      return `ab ${formatPeriod(d.period)}`;
+    case "planned-for":
+      return `für ${formatPeriod(d.period)} geplant`;
+    case "ongoing":
+      return "laufend";
+    case "unscheduled":
+      return "noch nicht geplant";
+  }
+}
+
+/** Running-text form: „6. Dezember 2018 (Foyer TVG II)“, „ab 2. Quartal 2019“. */
+export function formatPlanDateLong(d: PlanDate): string {
+  switch (d.kind) {
+    case "on":
+      return d.note ? `${formatPeriodLong(d.period)} (${d.note})` : formatPeriodLong(d.period);
+    case "several":
+      return joinGerman(d.periods.map(formatPeriodLong));
+    case "from":
+      return `ab ${formatPeriodLong(d.period)}`;
+    case "planned-for":
+      return `für ${formatPeriodLong(d.period)} geplant`;
+    default:
+      return formatPlanDate(d);
+  }
+}
+
+/** Sort key: dated plans by their first day; ongoing after every date, unscheduled last. */
+export function planSortKey(d: PlanDate): string {
+  switch (d.kind) {
+    case "on":
+    case "from":
+    case "planned-for":
+      return periodStart(d.period);
+    case "several":
+      return d.periods[0] ? periodStart(d.periods[0]) : "9998-12-31";
+    case "ongoing":
+      return "9999-01-01";
+    case "unscheduled":
+      return "9999-12-31";
+  }
+}
+
+export function comparePlanDate(a: PlanDate, b: PlanDate): number {
+  const ka = planSortKey(a);
+  const kb = planSortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Last day by which the plan says the Maßnahme is due; undefined for open-ended plans. */
+export function planDeadline(d: PlanDate): string | undefined {
+  switch (d.kind) {
+    case "on":
+    case "planned-for":
+      return periodEnd(d.period);
+    case "several": {
+      const last = d.periods[d.periods.length - 1];
+      return last ? periodEnd(last) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** First day of the plan, or undefined where the plan names no date. */
+export function planStart(d: PlanDate): string | undefined {
+  return d.kind === "ongoing" || d.kind === "unscheduled" ? undefined : planSortKey(d);
+}

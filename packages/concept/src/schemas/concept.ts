@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { fail, ok, type Period, parsePeriod } from "../notation/period.js";
+import { idField, notation, paragraphs, text } from "./fields.js";
+
+const STAND_FORMS = "Erlaubt sind „MM/JJJJ“ (z. B. „11/2018“) oder „TT.MM.JJJJ“ (z. B. „30.11.2018“).";
+
+export function parseStand(input: string) {
+  const r = parsePeriod(input);
+  if (r === undefined) return fail<Period>(`„${input.trim()}“ ist kein gültiger Stand. ${STAND_FORMS}`);
+  if (!r.ok) return fail<Period>(`${r.error} ${STAND_FORMS}`);
+  if (r.value.unit !== "month" && r.value.unit !== "day")
+    return fail<Period>(`Der Stand braucht Monat oder Tag. ${STAND_FORMS}`);
+  return ok(r.value);
+}
+
+export const introSectionSchema = z
+  .strictObject({
+    id: idField("Kennung des Abschnitts, für Deck-Varianten und Flyer."),
+    title: text("Überschrift des Abschnitts, z. B. „Was ist Open Data?“."),
+    text: paragraphs("Absätze.").optional(),
+    points: z.array(text("Ein Punkt.")).min(1).optional().describe("Aufzählungspunkte."),
+    quote: z
+      .strictObject({
+        text: text("Der zitierte Text, ohne Anführungszeichen."),
+        source: text("Die Quelle, z. B. „Digitale Strategie 2017–2021“."),
+      })
+      .optional()
+      .describe("Ein Zitat mit Quelle."),
+    note: text("Ein Hinweis, der abgesetzt erscheint.").optional(),
+  })
+  .describe("Ein Abschnitt der Einführung „Worum geht es?“.");
+
+export const conceptSchema = z
+  .strictObject({
+    title: text("Titel des Konzepts, z. B. „Über Open Data reden“."),
+    subtitle: text("Untertitel des Konzepts.").optional(),
+    organisation: text("Die Organisation, z. B. „Amt für Statistik und Wahlen“."),
+    city: text("Die Stadt, z. B. „Landeshauptstadt Düsseldorf“."),
+    team: text("Wer das Projekt trägt, so wie das Konzept es nennt."),
+    claim: text("Der Claim der Stadt, z. B. „Nähe trifft Freiheit“."),
+    portal: z
+      .url({ protocol: /^https$/ })
+      .describe("Adresse des Open-Data-Portals, z. B. „https://opendata.duesseldorf.de“."),
+    stand: notation(parseStand, "Stand des Konzepts: „MM/JJJJ“ oder „TT.MM.JJJJ“.", ["11/2018", "30.11.2018"]),
+    period: text("Der Projektzeitraum, wie das Konzept ihn nennt, z. B. „bis Ende 2021“."),
+    intro: z.array(introSectionSchema).min(1).describe("Die Einführung „Worum geht es?“ in Abschnitten."),
+    closing: text("Der Schlusssatz."),
+  })
+  .describe("Das Konzept: content/concept.yaml.");
+
+export type ConceptData = z.output<typeof conceptSchema>;
+export type IntroSection = z.output<typeof introSectionSchema>;

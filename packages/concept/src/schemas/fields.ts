@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { ParseResult } from "../notation/period.js";
+
+/** A line of text a maintainer writes: not empty, surrounding blanks removed. */
+export const text = (description: string) => z.string().trim().min(1).describe(description);
+
+/** Several paragraphs: a list of texts. */
+export const paragraphs = (description: string) => z.array(text("Ein Absatz.")).min(1).describe(description);
+
+/** A short identifier used in file names, deck variants and flyers. */
+export const idField = (description: string) =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .describe(description);
+
+/**
+ * A value in the concept's German notation: edited as text, parsed into a typed value.
+ * The parser's message (which forms are allowed) becomes the validation message.
+ */
+export function notation<T>(parse: (s: string) => ParseResult<T>, description: string, examples: string[]) {
+  return z
+    .string()
+    .meta({ description, examples })
+    .transform((value, ctx) => {
+      const r = parse(value);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: "custom", message: r.error, input: value });
+      return z.NEVER;
+    });
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { parsePlanDate } from "../notation/plan-date.js";
+import { parsePublished } from "../notation/published.js";
+import { parseStatus } from "../notation/status.js";
+import { idField, notation, paragraphs, text } from "./fields.js";
+
+export const factSchema = z
+  .strictObject({
+    label: text("Bezeichnung in der linken Spalte, z. B. „Projekttitel“."),
+    value: paragraphs("Inhalt: ein oder mehrere Absätze.").or(text("Inhalt.")),
+  })
+  .describe("Eine Zeile der Tabelle.");
+
+export const outlineEntrySchema = z
+  .strictObject({
+    title: text("Kapitelüberschrift."),
+    items: z.array(text("Unterpunkt.")).optional().describe("Unterpunkte des Kapitels."),
+  })
+  .describe("Ein Kapitel der Gliederung.");
+
+export const detailsSchema = z
+  .strictObject({
+    title: text("Überschrift des Zusatzblocks, z. B. „Projektsteckbrief (Auszug)“.").optional(),
+    facts: z.array(factSchema).min(1).optional().describe("Tabelle wie im Projektsteckbrief."),
+    outline: z.array(outlineEntrySchema).min(1).optional().describe("Gliederung wie in der Projektdokumentation."),
+    points: z.array(text("Ein Kernpunkt.")).min(1).optional().describe("Kernpunkte wie im :Doppelpunkt-Artikel."),
+  })
+  .refine((d) => d.facts || d.outline || d.points, {
+    message: "Der Zusatzblock braucht mindestens eines der Felder „facts“, „outline“ oder „points“.",
+  })
+  .describe("Zusatzblock: Tabelle (facts), Gliederung (outline) oder Kernpunkte (points).");
+
+export const measureSchema = z
+  .strictObject({
+    id: idField("Kennung der Maßnahme, im ganzen Konzept eindeutig: Kleinbuchstaben, Ziffern, Bindestriche."),
+    title: text("Titel der Maßnahme, wie er auf Folien und Flyern steht."),
+    summary: paragraphs("Beschreibung der Maßnahme: ein oder mehrere Absätze."),
+    status: notation(
+      parseStatus,
+      "Status: „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“.",
+      ["erledigt", "in Arbeit", "noch nicht begonnen", "2018 stattgefunden"],
+    ),
+    planned: notation(
+      parsePlanDate,
+      "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, „laufend“ oder „noch nicht geplant“.",
+      ["09/2017", "ab Q2/2019", "06.12.2018 (Foyer TVG II)", "12/2018 und 02/2019", "laufend", "noch nicht geplant"],
+    ),
+    published: notation(parsePublished, "Veröffentlicht: „noch nicht“, „MM/JJJJ (wo)“ oder „seit MM/JJJJ“.", [
+      "noch nicht",
+      "11/2018 (Intranet)",
+      "seit 12/2017",
+    ]),
+    details: detailsSchema.optional(),
+  })
+  .describe("Eine Maßnahme des Bausteins.");
+
+export type Measure = z.output<typeof measureSchema>;
+export type MeasureInput = z.input<typeof measureSchema>;
+export type MeasureDetails = z.output<typeof detailsSchema>;
