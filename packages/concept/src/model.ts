@@ -46,6 +46,9 @@ export function flyerReferences(f: FlyerData): Reference[] {
   const refs: Reference[] = [];
   f.sections.forEach((s, i) => {
     if (s.type === "intro") refs.push({ path: ["sections", i, "section"], kind: "intro", id: s.section });
+    if (s.type === "why" || s.type === "chances")
+      refs.push({ path: ["sections", i, "block"], kind: "baustein", id: s.block });
+    if (s.type === "measure") refs.push({ path: ["sections", i, "measure"], kind: "measure", id: s.measure });
     if (s.type === "measures") {
       refs.push({ path: ["sections", i, "block"], kind: "baustein", id: s.block });
       for (const [j, id] of (s.measures ?? []).entries()) {

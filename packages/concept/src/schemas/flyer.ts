@@ -3,13 +3,30 @@ import { idField, paragraphs, text } from "./fields.js";
 
 export const FLYER_FORMATS = ["a4", "a5", "din-lang-wickelfalz"] as const;
 
+/** How many pages (A4, A5) or panels (Wickelfalz) a format has; `place` counts them from 1. */
+export const FLYER_PLACES: Record<(typeof FLYER_FORMATS)[number], number> = {
+  a4: 2,
+  a5: 2,
+  "din-lang-wickelfalz": 6,
+};
+
 const place = z
   .number()
   .int()
   .min(1)
   .max(6)
   .optional()
-  .describe("Seite (A4/A5: 1–2) oder Feld des Faltblatts (1–6), auf dem der Abschnitt steht.");
+  .describe(
+    "Seite (A4/A5: 1–2, ohne Angabe 1) oder Feld des Faltblatts (1–6, Pflicht): 1 Titel, 2 innen links, 3 Einklappseite außen, 4 innen Mitte, 5 Einklappseite innen, 6 Rückseite.",
+  );
+
+/** A 1-based selection from a list of the concept, e.g. `[1, 3]` for the first and the third entry. */
+const selection = (what: string) =>
+  z
+    .array(z.number().int().min(1).describe(`Nummer ${what} (1 = erster).`))
+    .min(1)
+    .optional()
+    .describe(`Auswahl ${what} nach Nummer (1 = erster), z. B. [1, 3]; ohne Angabe alle.`);
 
 const common = {
   title: text("Überschrift des Abschnitts; ohne Angabe die aus dem Konzept.").optional(),
@@ -30,6 +47,29 @@ export const flyerSectionSchema = z.discriminatedUnion("type", [
     type: z.literal("measures").describe("Maßnahmen eines Bausteins mit ihrem Status."),
     block: idField("Kennung des Bausteins."),
     measures: z.array(idField("Kennung einer Maßnahme.")).min(1).optional().describe("Auswahl; ohne Angabe alle."),
+    ...common,
+  }),
+  z.strictObject({
+    type: z.literal("measure").describe("Eine Maßnahme: ihre Beschreibung oder die Kernpunkte ihres Zusatzblocks."),
+    measure: idField("Kennung der Maßnahme, z. B. „aemtergespraeche“."),
+    part: z
+      .enum(["summary", "details"])
+      .optional()
+      .describe("„summary“ (Beschreibung, Standard) oder „details“ (Kernpunkte des Zusatzblocks)."),
+    paragraphs: selection("der Absätze der Beschreibung"),
+    items: selection("der Kernpunkte"),
+    ...common,
+  }),
+  z.strictObject({
+    type: z.literal("why").describe("Die Begründung „Warum …?“ eines Bausteins."),
+    block: idField("Kennung des Bausteins."),
+    paragraphs: selection("der Absätze"),
+    ...common,
+  }),
+  z.strictObject({
+    type: z.literal("chances").describe("Die Chancen eines Bausteins als Aufzählung."),
+    block: idField("Kennung des Bausteins."),
+    items: selection("der Chancen"),
     ...common,
   }),
   z.strictObject({
@@ -67,6 +107,24 @@ export const flyerSchema = z
     subtitle: text("Unterzeile.").optional(),
     callToAction: text("Aufforderung, z. B. „Sprechen Sie uns an!“.").optional(),
     sections: z.array(flyerSectionSchema).min(1).describe("Die Abschnitte des Flyers, in Lesereihenfolge."),
+  })
+  .superRefine((flyer, ctx) => {
+    const max = FLYER_PLACES[flyer.format];
+    flyer.sections.forEach((s, i) => {
+      if (flyer.format === "din-lang-wickelfalz" && s.place === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", i, "place"],
+          message:
+            "Beim Faltblatt braucht jeder Abschnitt ein Feld „place“ (1–6): 1 Titel, 2 innen links, 3 Einklappseite außen, 4 innen Mitte, 5 Einklappseite innen, 6 Rückseite.",
+        });
+      if (s.place !== undefined && s.place > max)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", i, "place"],
+          message: `Das Format „${flyer.format}“ hat nur ${max} Seiten: erlaubt ist „place“ von 1 bis ${max}.`,
+        });
+    });
   })
   .describe("Ein Flyer: eine Datei in content/flyers/.");
 
