@@ -3,8 +3,9 @@
  * Maintainers' commands: `check`, `status [--json] [--as-of JJJJ-MM-TT]`, `schema [--check]`.
  * Exit codes: 0 ok, 1 content errors (or an outdated schema), 2 wrong usage.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
 import { labels } from "./labels.js";
@@ -160,4 +161,15 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** True when this file is the program being run, not a module imported by a test or another tool. */
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) process.exitCode = main(process.argv.slice(2));

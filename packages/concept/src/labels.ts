@@ -2,6 +2,7 @@
 export const labels = {
   baustein: "Baustein",
   bausteine: "Bausteine",
+  bausteineDative: "Bausteinen",
   measure: "Maßnahme",
   measures: "Maßnahmen",
   status: "Status",

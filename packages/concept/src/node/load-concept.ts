@@ -3,14 +3,14 @@ import { join } from "node:path";
 import type { z } from "zod";
 import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
 import { deckReferences, flyerReferences } from "../model.js";
-import { q } from "../notation/period.js";
+import { closest, q } from "../notation/period.js";
 import { bausteinSchema } from "../schemas/baustein.js";
 import { conceptSchema } from "../schemas/concept.js";
 import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
 import { issueMessage } from "./messages.js";
-import { locate, readYaml, valueAt, type YamlSource } from "./read-yaml.js";
+import { locate, readYaml, sourceTextAt, valueAt, type YamlSource } from "./read-yaml.js";
 
 export interface LoadOptions {
   /** How paths appear in messages, e.g. `content` (default: the directory as given). */
@@ -54,33 +54,94 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[], data: unknown):
   return def?.type === "object" ? Object.keys(def.shape) : [];
 }
 
+/** Sets the value at `path` in plain data (objects and arrays from YAML). */
+function setAt(data: unknown, path: readonly PropertyKey[], value: unknown): void {
+  let cur = data as Record<PropertyKey, unknown>;
+  for (const seg of path.slice(0, -1)) cur = cur[seg as string] as Record<PropertyKey, unknown>;
+  const last = path[path.length - 1];
+  if (last !== undefined) cur[last as string] = value;
+}
+
+/**
+ * YAML reads `planned: 2019` as a number and `status:` as null. Where the schema expects text, take the text as
+ * written in the file (`2019`, or empty), so that the notation's own message says what is allowed.
+ */
+function textWhereTextExpected(src: YamlSource, issues: readonly z.core.$ZodIssue[]): unknown {
+  let data: unknown;
+  for (const issue of issues) {
+    const expectsText =
+      (issue.code === "invalid_type" && issue.expected === "string") || issue.code === "invalid_union";
+    if (!expectsText) continue;
+    const input = valueAt(src.data, issue.path);
+    const text =
+      typeof input === "number"
+        ? sourceTextAt(src, issue.path)
+        : input === null && issue.code === "invalid_type"
+          ? ""
+          : undefined;
+    if (text === undefined || issue.path.length === 0) continue;
+    data ??= structuredClone(src.data);
+    setAt(data, issue.path, text);
+  }
+  return data;
+}
+
 function validate<S extends AnySchema>(
   schema: S,
   src: YamlSource,
   problems: ContentProblem[],
 ): z.output<S> | undefined {
-  const result = schema.safeParse(src.data);
+  let data = src.data;
+  let result = schema.safeParse(data);
+  if (!result.success) {
+    const patched = textWhereTextExpected(src, result.error.issues);
+    if (patched !== undefined) {
+      data = patched;
+      result = schema.safeParse(data);
+    }
+  }
   if (result.success) return result.data;
+  // A misspelt key („titel“ for „title“) is one mistake: report the unknown key with its hint, not also the
+  // missing field it was meant to be.
+  const meant = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const allowed = keysAt(schema, issue.path, data);
+    for (const key of issue.keys) {
+      const hint = closest(key, allowed);
+      if (hint) meant.add(formatFieldPath([...issue.path, hint]));
+    }
+  }
   for (const issue of result.error.issues) {
     const path = issue.path;
-    const input = valueAt(src.data, path);
+    const input = valueAt(data, path);
     if (issue.code === "unrecognized_keys") {
-      const allowed = keysAt(schema, path, src.data);
+      const allowed = keysAt(schema, path, data);
       for (const key of issue.keys) {
         const pos = locate(src, path, { key });
         problems.push({
           file: src.display,
           ...pos,
           field: formatFieldPath([...path, key]),
-          message: issueMessage({ ...issue, keys: [key] }, input, allowed),
+          message: issueMessage({ ...issue, keys: [key] }, valueAt(data, [...path, key]), allowed),
         });
       }
       continue;
     }
+    if (issue.code === "invalid_type" && input === undefined && meant.has(formatFieldPath(path))) continue;
     const pos = locate(src, path);
     problems.push({ file: src.display, ...pos, field: formatFieldPath(path), message: issueMessage(issue, input, []) });
   }
   return undefined;
+}
+
+/** The `id` of each entry of a list in raw YAML data, where it is a text. */
+function idsOf(list: unknown): { id: string; index: number }[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry, index) => {
+    const id = valueAt(entry, ["id"]);
+    return typeof id === "string" ? [{ id, index }] : [];
+  });
 }
 
 function yamlFiles(dir: string): string[] {
@@ -141,8 +202,14 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
       message: "Es gibt keinen Baustein: jeder Baustein ist eine Datei in bausteine/, z. B. bausteine/01-texte.yaml.",
     });
   const bausteine: { data: z.output<typeof bausteinSchema>; src: YamlSource }[] = [];
+  // Every Baustein file that is valid YAML, valid or not: its ids still count for duplicates and references,
+  // so that one mistake in a Baustein does not also show up as „gibt es nicht“ in every deck and flyer.
+  const bausteinSources: YamlSource[] = [];
+  let unreadableBaustein = false;
   for (const f of bausteinFiles) {
     const src = read(["bausteine", f]);
+    if (!src) unreadableBaustein = true;
+    else bausteinSources.push(src);
     const data = src && validate(bausteinSchema, src, problems);
     if (src && data) bausteine.push({ data, src });
   }
@@ -173,22 +240,25 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   // Identifiers: Baustein ids and Maßnahme ids are unique across the whole concept.
   const bausteinIds = new Map<string, { src: YamlSource; path: (string | number)[] }>();
   const measureIds = new Map<string, { src: YamlSource; path: (string | number)[]; baustein: string }>();
-  const introIds = new Set(conceptData?.intro.map((s) => s.id) ?? []);
-  for (const { data, src } of bausteine) {
-    const first = bausteinIds.get(data.id);
-    if (first) {
-      const pos = locate(src, ["id"]);
-      const firstPos = locate(first.src, first.path);
-      problems.push({
-        file: src.display,
-        ...pos,
-        field: "id",
-        message: `Die Kennung ${q(data.id)} hat schon der Baustein in ${first.src.display}:${firstPos.line}:${firstPos.column}. Jede Kennung darf nur einmal vorkommen.`,
-      });
-    } else bausteinIds.set(data.id, { src, path: ["id"] });
-    data.measures.forEach((m, i) => {
-      const path = ["measures", i, "id"];
-      const prev = measureIds.get(m.id);
+  const introIds = new Set(idsOf(valueAt(conceptSrc?.data, ["intro"])).map(({ id }) => id));
+  for (const src of bausteinSources) {
+    const bausteinId = valueAt(src.data, ["id"]);
+    if (typeof bausteinId === "string") {
+      const first = bausteinIds.get(bausteinId);
+      if (first) {
+        const pos = locate(src, ["id"]);
+        const firstPos = locate(first.src, first.path);
+        problems.push({
+          file: src.display,
+          ...pos,
+          field: "id",
+          message: `Die Kennung ${q(bausteinId)} hat schon der Baustein in ${first.src.display}:${firstPos.line}:${firstPos.column}. Jede Kennung darf nur einmal vorkommen.`,
+        });
+      } else bausteinIds.set(bausteinId, { src, path: ["id"] });
+    }
+    for (const { id, index } of idsOf(valueAt(src.data, ["measures"]))) {
+      const path = ["measures", index, "id"];
+      const prev = measureIds.get(id);
       if (prev) {
         const pos = locate(src, path);
         const prevPos = locate(prev.src, prev.path);
@@ -196,20 +266,21 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
           file: src.display,
           ...pos,
           field: formatFieldPath(path),
-          message: `Die Kennung ${q(m.id)} hat schon eine andere Maßnahme in ${prev.src.display}:${prevPos.line}:${prevPos.column}. Jede Kennung darf im ganzen Konzept nur einmal vorkommen.`,
+          message: `Die Kennung ${q(id)} hat schon eine andere Maßnahme in ${prev.src.display}:${prevPos.line}:${prevPos.column}. Jede Kennung darf im ganzen Konzept nur einmal vorkommen.`,
         });
-      } else measureIds.set(m.id, { src, path, baustein: data.id });
-    });
+      } else measureIds.set(id, { src, path, baustein: typeof bausteinId === "string" ? bausteinId : "" });
+    }
   }
 
+  // A reference into a file that could not be read at all cannot be checked; that file's problem is reported.
   const checkRefs = (refs: Reference[], src: YamlSource) => {
     for (const r of refs) {
       let message: string | undefined;
-      if (r.kind === "baustein" && !bausteinIds.has(r.id))
+      if (r.kind === "baustein" && !unreadableBaustein && !bausteinIds.has(r.id))
         message = `Den Baustein ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...bausteinIds.keys()].join(", ")}.`;
-      if (r.kind === "intro" && !introIds.has(r.id))
+      if (r.kind === "intro" && conceptSrc && !introIds.has(r.id))
         message = `Den Abschnitt ${q(r.id)} gibt es in der Einführung (concept.yaml, intro) nicht. Vorhanden sind: ${[...introIds].join(", ")}.`;
-      if (r.kind === "measure") {
+      if (r.kind === "measure" && !unreadableBaustein) {
         const m = measureIds.get(r.id);
         if (!m)
           message = `Die Maßnahme ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...measureIds.keys()].join(", ")}.`;

@@ -33,7 +33,9 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
     case "too_small": {
       if (issue.origin === "string") return "Das Feld darf nicht leer sein.";
       if (issue.origin === "array")
-        return `Die Liste braucht mindestens ${issue.minimum} ${Number(issue.minimum) === 1 ? "Eintrag" : "Einträge"}.`;
+        return Number(issue.minimum) === 1
+          ? "Die Liste darf nicht leer sein: sie braucht mindestens einen Eintrag."
+          : `Die Liste braucht mindestens ${issue.minimum} Einträge.`;
       return `Der Wert ist zu klein (mindestens ${issue.minimum}).`;
     }
     case "too_big":
@@ -48,14 +50,9 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
     }
     case "unrecognized_keys": {
       const keys = issue.keys;
-      const hints = keys
-        .map((k) => [k, closest(k, allowedKeys)] as const)
-        .filter(([, h]) => h)
-        .map(([k, h]) => `statt ${q(k)} vielleicht ${q(String(h))}?`);
-      return `Unbekanntes Feld ${keys.map(q).join(", ")}. Erlaubt sind: ${allowedKeys.join(", ")}.${hints.length ? ` Meinten Sie ${hints.join(" ")}` : ""}`.replace(
-        "Meinten Sie statt",
-        "Meinten Sie, statt",
-      );
+      const hints = keys.map((k) => closest(k, allowedKeys)).filter((h): h is string => h !== undefined);
+      const hint = keys.length === 1 && hints[0] ? ` Meinten Sie ${q(hints[0])}?` : "";
+      return `Unbekanntes Feld ${keys.map(q).join(", ")}.${hint} Erlaubt sind: ${allowedKeys.join(", ")}.`;
     }
     case "invalid_value":
       return `${describeValue(input)} ist hier nicht erlaubt. Erlaubt sind: ${issue.values.map((v) => q(String(v))).join(", ")}.`.replace(
@@ -74,7 +71,7 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
   }
 }
 
-/** Plain-German message for a YAML parser error code. */
+/** Plain-German message for a YAML parser error; `original` is the parser's English message, used to tell cases apart. */
 export function yamlMessage(code: string, original: string): string {
   switch (code) {
     case "TAB_AS_INDENT":
@@ -82,30 +79,62 @@ export function yamlMessage(code: string, original: string): string {
     case "DUPLICATE_KEY":
       return "Dieses Feld steht zweimal im selben Abschnitt: jedes Feld darf nur einmal vorkommen.";
     case "BAD_INDENT":
+      if (/end with (a )?\]/.test(original))
+        return "Die eckige Klammer „[“, die hier beginnt, wird nicht geschlossen: am Ende der Liste fehlt „]“.";
+      if (/end with (a )?\}/.test(original))
+        return "Die geschweifte Klammer „{“, die hier beginnt, wird nicht geschlossen: am Ende fehlt „}“.";
       return "Die Einrückung stimmt nicht: Einträge auf derselben Ebene müssen gleich weit eingerückt sein.";
     case "MISSING_CHAR":
-      return "Hier fehlt ein Zeichen, z. B. ein schließendes Anführungszeichen oder eine schließende Klammer.";
+      if (/closing "quote/.test(original))
+        return "Das Anführungszeichen „\"“, das hier beginnt, wird nie geschlossen: am Ende des Textes fehlt „\"“.";
+      if (/closing 'quote/.test(original))
+        return "Das Anführungszeichen „'“, das hier beginnt, wird nie geschlossen: am Ende des Textes fehlt „'“.";
+      if (/end with (a )?\]/.test(original))
+        return "Die eckige Klammer „[“, die hier beginnt, wird nicht geschlossen: am Ende der Liste fehlt „]“.";
+      if (/end with (a )?\}/.test(original))
+        return "Die geschweifte Klammer „{“, die hier beginnt, wird nicht geschlossen: am Ende fehlt „}“.";
+      if (/Missing (, or : )?between|Missing ,/.test(original))
+        return "Zwischen zwei Einträgen in Klammern fehlt ein Komma.";
+      if (/followed by map values/.test(original))
+        return "Hier fehlt der Doppelpunkt nach dem Feldnamen: jedes Feld wird als „feld: wert“ geschrieben.";
+      if (/Missing space after :/.test(original)) return "Nach dem Doppelpunkt fehlt ein Leerzeichen.";
+      if (/Comments must be separated/.test(original))
+        return "Vor einem Kommentar mit „#“ muss ein Leerzeichen stehen.";
+      if (/without - indicator/.test(original)) return "Vor diesem Listeneintrag fehlt „- “.";
+      return "Hier fehlt ein Zeichen, z. B. ein Doppelpunkt, ein Komma, ein Anführungszeichen oder eine Klammer.";
     case "BLOCK_AS_IMPLICIT_KEY":
+      if (/Nested mappings/.test(original))
+        return "Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: \"Open Data: Was ist das?\"“.";
+      return "Hier fehlt vermutlich ein Doppelpunkt, oder ein Text geht unerwartet über mehrere Zeilen.";
     case "MULTILINE_IMPLICIT_KEY":
-      return "Hier fehlt vermutlich ein Doppelpunkt oder ein Text geht unerwartet über mehrere Zeilen.";
+      return "Hier fehlt vermutlich der Doppelpunkt nach dem Feldnamen („feld: wert“), oder ein Text geht in der nächsten Zeile ohne Einrückung weiter.";
     case "UNEXPECTED_TOKEN":
       return "Unerwartetes Zeichen: bitte Einrückung, Doppelpunkte und Anführungszeichen prüfen.";
     case "TAG_RESOLVE_FAILED":
-      return "Eigene YAML-Typen (mit „!“) sind in Inhaltsdateien nicht erlaubt.";
+    case "BAD_COLLECTION_TYPE":
+    case "MULTIPLE_TAGS":
+      return "Typangaben mit „!“ (z. B. „!include“ oder „!!str“) sind in Inhaltsdateien nicht erlaubt.";
     case "BAD_ALIAS":
     case "ALIAS_PROPS":
-      return "Verweise mit „*“ und „&“ (YAML-Anker) sind in Inhaltsdateien nicht erlaubt.";
+    case "MULTIPLE_ANCHORS":
+      return "Anker und Verweise mit „&“ und „*“ sind in Inhaltsdateien nicht erlaubt: bitte den Inhalt an jeder Stelle ausschreiben.";
     case "MULTIPLE_DOCS":
       return "Eine Inhaltsdatei darf nur ein Dokument enthalten (kein zweites „---“).";
     case "BAD_DQ_ESCAPE":
-      return "Ungültiges Escape-Zeichen mit „\\“ in einem Text in doppelten Anführungszeichen.";
+      return "Ungültiges Escape-Zeichen mit „\\“ in einem Text in doppelten Anführungszeichen: einen Rückstrich bitte als „\\\\“ schreiben oder einfache Anführungszeichen nehmen.";
     case "BAD_SCALAR_START":
-      return "Ein Text darf nicht mit diesem Zeichen beginnen: bitte in Anführungszeichen setzen.";
+      return "Ein Text darf nicht mit diesem Zeichen beginnen: bitte den Text in Anführungszeichen setzen.";
     case "KEY_OVER_1024_CHARS":
-      return "Ein Feldname ist zu lang.";
+      return "Ein Feldname ist zu lang, oder hier fehlt ein Doppelpunkt.";
     case "BLOCK_IN_FLOW":
       return "Ein eingerückter Block darf nicht innerhalb von eckigen oder geschweiften Klammern stehen.";
+    case "BAD_DIRECTIVE":
+      return "Anweisungen mit „%“ am Zeilenanfang sind in Inhaltsdateien nicht erlaubt.";
+    case "NON_STRING_KEY":
+      return "Feldnamen müssen einfache Wörter sein, keine Listen oder Abschnitte.";
+    case "RESOURCE_EXHAUSTION":
+      return "Die Datei ist zu tief verschachtelt: bitte Einrückung und Klammern prüfen.";
     default:
-      return `Die Datei ist hier kein gültiges YAML (${code}).${original ? "" : ""}`;
+      return `Die Datei ist hier kein gültiges YAML (${code}): bitte Einrückung, Doppelpunkte und Anführungszeichen prüfen.`;
   }
 }

@@ -1,5 +1,16 @@
 import { readFileSync, statSync } from "node:fs";
-import { Alias, type Document, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, YAMLMap } from "yaml";
+import {
+  Composer,
+  CST,
+  type Document,
+  isMap,
+  isScalar,
+  Lexer,
+  LineCounter,
+  Parser,
+  type YAMLError,
+  YAMLMap,
+} from "yaml";
 import type { ContentProblem } from "./content-error.js";
 import { yamlMessage } from "./messages.js";
 
@@ -16,6 +27,8 @@ export interface YamlSource {
 }
 
 type Path = readonly PropertyKey[];
+
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
 
 function position(lines: LineCounter, offset: number) {
   const { line, col } = lines.linePos(offset);
@@ -63,26 +76,139 @@ function bytePosition(bytes: Uint8Array, offset: number) {
   return { line, column };
 }
 
-function maxDepth(doc: Document.Parsed): { depth: number; offset: number } {
-  let worst = { depth: 0, offset: 0 };
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+/**
+ * First offset where brackets or same-line list markers (`- - - …`) nest deeper than MAX_DEPTH, or -1.
+ * Uses only the lexer, which is iterative: the cheap first guard against documents built to exhaust the stack.
+ */
+function lexicalDepthOffset(text: string): number {
+  let offset = 0;
+  let flow = 0;
+  let onLine = 0;
+  for (const token of new Lexer().lex(text)) {
+    // Control tokens mark lexer states and take no room in the source.
+    if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) continue;
+    switch (CST.tokenType(token)) {
+      case "flow-seq-start":
+      case "flow-map-start":
+        if (++flow > MAX_DEPTH) return offset;
+        break;
+      case "flow-seq-end":
+      case "flow-map-end":
+        flow = Math.max(0, flow - 1);
+        break;
+      case "newline":
+        onLine = 0;
+        break;
+      case "seq-item-ind":
+      case "explicit-key-ind":
+        if (flow === 0 && ++onLine > MAX_DEPTH) return offset;
+        break;
+    }
+    offset += token.length;
+  }
+  return -1;
+}
+
+interface CstScan {
+  /** Offset of the first collection deeper than MAX_DEPTH. */
+  tooDeep?: number;
+  /** Offsets of anchors (`&a`) and aliases (`*a`). */
+  references: number[];
+  /** Offsets of tags (`!x`, `!!str`). */
+  tags: number[];
+  /** Offset of the first quoted text without its closing quote. */
+  unclosedQuote?: number;
+  /** Offset of the first `[` or `{` without its closing bracket. */
+  unclosedBracket?: number;
+}
+
+/** Walks the concrete syntax tree without recursion: nesting depth, anchors, aliases, tags, unclosed quotes. */
+function scanCst(tokens: readonly CST.Token[]): CstScan {
+  const scan: CstScan = { references: [], tags: [] };
+  const first = (current: number | undefined, offset: number) =>
+    current === undefined ? offset : Math.min(current, offset);
+  const stack: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  const pushAll = (list: readonly CST.Token[] | undefined, depth: number) => {
+    for (const token of list ?? []) stack.push({ token, depth });
+  };
   while (stack.length) {
-    const { node, depth } = stack.pop() as { node: unknown; depth: number };
-    if (isCollection(node)) {
-      if (depth > worst.depth) worst = { depth, offset: node.range?.[0] ?? 0 };
-      if (depth > MAX_DEPTH) return worst;
-      for (const item of node.items) {
-        if (isPair(item)) stack.push({ node: item.value, depth: depth + 1 });
-        else stack.push({ node: item, depth: depth + 1 });
+    const { token, depth } = stack.pop() as { token: CST.Token | null | undefined; depth: number };
+    if (!token) continue;
+    switch (token.type) {
+      case "document":
+        pushAll(token.start, depth);
+        stack.push({ token: token.value, depth });
+        pushAll(token.end, depth);
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection": {
+        const inner = depth + 1;
+        if (inner > MAX_DEPTH) {
+          scan.tooDeep = first(scan.tooDeep, token.offset);
+          break;
+        }
+        if (token.type === "flow-collection") {
+          const closer = token.start.source === "[" ? "]" : "}";
+          if (!token.end.some((t) => t.source === closer))
+            scan.unclosedBracket = first(scan.unclosedBracket, token.start.offset);
+          pushAll(token.end, inner);
+        }
+        for (const item of token.items) {
+          pushAll(item.start, inner);
+          stack.push({ token: item.key, depth: inner });
+          pushAll(item.sep, inner);
+          stack.push({ token: item.value, depth: inner });
+        }
+        break;
       }
+      case "block-scalar":
+        pushAll(token.props, depth);
+        break;
+      case "double-quoted-scalar":
+      case "single-quoted-scalar": {
+        const quote = token.type === "double-quoted-scalar" ? '"' : "'";
+        if (token.source.length < 2 || !token.source.endsWith(quote))
+          scan.unclosedQuote = first(scan.unclosedQuote, token.offset);
+        pushAll(token.end, depth);
+        break;
+      }
+      case "scalar":
+        pushAll(token.end, depth);
+        break;
+      case "alias":
+        scan.references.push(token.offset);
+        pushAll(token.end, depth);
+        break;
+      case "anchor":
+        scan.references.push(token.offset);
+        break;
+      case "tag":
+        scan.tags.push(token.offset);
+        break;
     }
   }
-  return worst;
+  return scan;
+}
+
+/** Where to point for a YAML error: at the opening quote or bracket rather than at the end of the file. */
+function errorOffset(e: YAMLError, scan: CstScan): number {
+  if (e.code === "MISSING_CHAR" && /closing ["']quote/.test(e.message) && scan.unclosedQuote !== undefined)
+    return scan.unclosedQuote;
+  if (/end with (a )?[\]}]/.test(e.message) && scan.unclosedBracket !== undefined) return scan.unclosedBracket;
+  return e.pos[0];
+}
+
+/** The key at `offset`, as written (for „Das Feld „title“ steht zweimal …“). */
+function keyAt(text: string, offset: number): string {
+  const m = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n]*?))\s*:/.exec(text.slice(offset, offset + 1100));
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? "").trim();
 }
 
 /**
  * Reads one content file. Returns problems instead of throwing: a content mistake is never a stack trace.
  * A byte-order mark and Windows line endings are accepted and give exactly the result of a clean file.
+ * A broken file gives one problem, the first one: later YAML errors are mostly consequences of it.
  */
 export function readYaml(abs: string, display: string): { source?: YamlSource; problems: ContentProblem[] } {
   const at = (line: number, column: number, field: string, message: string): ContentProblem => ({
@@ -92,135 +218,127 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
     field,
     message,
   });
+  const one = (problem: ContentProblem) => ({ problems: [problem] });
   let size: number;
   try {
     size = statSync(abs).size;
   } catch {
-    return { problems: [at(1, 1, "(Datei)", "Die Datei fehlt oder kann nicht gelesen werden.")] };
+    return one(at(1, 1, "(Datei)", "Die Datei fehlt oder kann nicht gelesen werden."));
   }
   if (size > MAX_FILE_BYTES) {
     const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
-    return {
-      problems: [
-        at(
-          1,
-          1,
-          "(Datei)",
-          `Die Datei ist ${mb} MB groß; Inhaltsdateien dürfen höchstens 1 MB groß sein. Bitte prüfen, ob die richtige Datei hier liegt.`,
-        ),
-      ],
-    };
+    return one(
+      at(
+        1,
+        1,
+        "(Datei)",
+        `Die Datei ist ${mb} MB groß; Inhaltsdateien dürfen höchstens 1 MB groß sein. Bitte prüfen, ob die richtige Datei hier liegt.`,
+      ),
+    );
   }
   const bytes = readFileSync(abs);
   const bad = invalidUtf8Offset(bytes);
   if (bad >= 0) {
     const p = bytePosition(bytes, bad);
-    return {
-      problems: [
-        at(
-          p.line,
-          p.column,
-          "(Datei)",
-          "Die Datei ist nicht als UTF-8 gespeichert (ungültiges Zeichen). Bitte im Editor mit der Kodierung „UTF-8“ speichern.",
-        ),
-      ],
-    };
+    return one(
+      at(
+        p.line,
+        p.column,
+        "(Datei)",
+        "Die Datei ist nicht als UTF-8 gespeichert (ungültiges Zeichen). Bitte im Editor mit der Kodierung „UTF-8“ speichern.",
+      ),
+    );
   }
   let text = new TextDecoder("utf-8").decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, "\n");
 
   const lines = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, {
-      lineCounter: lines,
-      uniqueKeys: true,
-      prettyErrors: false,
-      strict: true,
-      stringKeys: true,
-    });
-  } catch (e) {
-    if (e instanceof RangeError)
-      return { problems: [at(1, 1, "(Datei)", `Die Datei ist zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`)] };
-    throw e;
+  const tooDeep = (offset: number) => {
+    const p = position(lines, offset);
+    return one(
+      at(
+        p.line,
+        p.column,
+        "(Datei)",
+        `Die Datei ist zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen). Inhaltsdateien brauchen nur wenige Ebenen: bitte Einrückung und Klammern prüfen.`,
+      ),
+    );
+  };
+  // The composer recurses once per level of nesting: check the depth before it runs, so that no document
+  // can exhaust the stack (a stack overflow inside the YAML library can end the whole process).
+  const lexicalDeep = lexicalDepthOffset(text);
+  if (lexicalDeep >= 0) {
+    lines.addNewLine(0);
+    for (let i = text.indexOf("\n"); i >= 0 && i < lexicalDeep; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+    return tooDeep(lexicalDeep);
   }
-  const problems: ContentProblem[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const p = position(lines, e.pos[0]);
-    problems.push(at(p.line, p.column, "(YAML)", yamlMessage(e.code, e.message)));
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const scan = scanCst(tokens);
+  if (scan.tooDeep !== undefined) return tooDeep(scan.tooDeep);
+
+  let doc: Document.Parsed | undefined;
+  const composer = new Composer(PARSE_OPTIONS);
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      const p = position(lines, next.range[0]);
+      return one(at(p.line, p.column, "(YAML)", yamlMessage("MULTIPLE_DOCS", "")));
+    }
   }
-  if (problems.length) return { problems: dedupe(problems) };
+  if (!doc) return one(at(1, 1, "(Datei)", "Die Datei ist leer."));
+  const error = doc.errors[0] ?? doc.warnings[0];
+  if (error) {
+    const offset = errorOffset(error, scan);
+    const p = position(lines, offset);
+    const message =
+      error.code === "DUPLICATE_KEY" && keyAt(text, offset)
+        ? `Das Feld „${keyAt(text, offset)}“ steht zweimal im selben Abschnitt: jedes Feld darf nur einmal vorkommen.`
+        : yamlMessage(error.code, error.message);
+    return one(at(p.line, p.column, "(YAML)", message));
+  }
+  // Anchors and aliases: not needed for content, and the way to blow a small file up to gigabytes.
+  if (scan.references.length) {
+    const offset = Math.min(...scan.references);
+    const p = position(lines, offset);
+    const n = scan.references.length;
+    return one(
+      at(
+        p.line,
+        p.column,
+        "(YAML)",
+        `${yamlMessage("BAD_ALIAS", "")}${n > 1 ? ` Die Datei enthält ${n} solche Stellen; hier ist die erste.` : ""}`,
+      ),
+    );
+  }
+  if (scan.tags.length) {
+    const p = position(lines, Math.min(...scan.tags));
+    return one(at(p.line, p.column, "(YAML)", yamlMessage("TAG_RESOLVE_FAILED", "")));
+  }
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const onlyComments = text.trim().length > 0;
-    return {
-      problems: [
-        at(
-          1,
-          1,
-          "(Datei)",
-          onlyComments ? "Die Datei enthält nur Kommentare, aber keine Inhalte." : "Die Datei ist leer.",
-        ),
-      ],
-    };
+    return one(
+      at(
+        1,
+        1,
+        "(Datei)",
+        onlyComments ? "Die Datei enthält nur Kommentare, aber keine Inhalte." : "Die Datei ist leer.",
+      ),
+    );
   }
-  const depth = maxDepth(doc);
-  if (depth.depth > MAX_DEPTH) {
-    const p = position(lines, depth.offset);
-    return {
-      problems: [
-        at(p.line, p.column, "(Datei)", `Die Datei ist zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`),
-      ],
-    };
-  }
-  // Anchors and aliases: not needed for content, and the way to blow a small file up to gigabytes.
-  const aliasProblems: ContentProblem[] = [];
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node instanceof Alias) {
-      const p = position(lines, node.range?.[0] ?? 0);
-      aliasProblems.push(at(p.line, p.column, "(YAML)", yamlMessage("BAD_ALIAS", "")));
-    } else if (isCollection(node)) {
-      for (const item of node.items) {
-        if (isPair(item)) stack.push(item.key, item.value);
-        else stack.push(item);
-      }
-    } else if (isScalar(node) && node.anchor) {
-      const p = position(lines, node.range?.[0] ?? 0);
-      aliasProblems.push(at(p.line, p.column, "(YAML)", yamlMessage("BAD_ALIAS", "")));
-    }
-    if (isCollection(node) && node.anchor) {
-      const p = position(lines, node.range?.[0] ?? 0);
-      aliasProblems.push(at(p.line, p.column, "(YAML)", yamlMessage("BAD_ALIAS", "")));
-    }
-  }
-  if (aliasProblems.length) return { problems: dedupe(aliasProblems) };
   if (!isMap(doc.contents)) {
     const p = position(lines, doc.contents.range?.[0] ?? 0);
-    return {
-      problems: [
-        at(
-          p.line,
-          p.column,
-          "(Datei)",
-          "Die Datei muss aus Feldern bestehen („feld: wert“), nicht aus einer Liste oder einem einzelnen Wert.",
-        ),
-      ],
-    };
+    return one(
+      at(
+        p.line,
+        p.column,
+        "(Datei)",
+        "Die Datei muss aus Feldern bestehen („feld: wert“), nicht aus einer Liste oder einem einzelnen Wert.",
+      ),
+    );
   }
   return { source: { display, doc, lines, data: doc.toJS({ maxAliasCount: 0 }) }, problems: [] };
-}
-
-function dedupe(problems: ContentProblem[]): ContentProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const k = `${p.line}:${p.column}:${p.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /** Line and column of the value at `path`; for a missing field, of the section that lacks it. */
@@ -249,4 +367,10 @@ export function valueAt(data: unknown, path: Path): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[seg as string];
   }
   return cur;
+}
+
+/** The scalar at `path` as written in the file (`2019` stays „2019“, `09` stays „09“), or undefined. */
+export function sourceTextAt(src: YamlSource, path: Path): string | undefined {
+  const node = path.length === 0 ? src.doc.contents : src.doc.getIn(path as unknown[], true);
+  return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
 }

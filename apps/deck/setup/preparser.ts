@@ -1,0 +1,48 @@
+/**
+ * Generates the slides of the chosen deck variant (DECK_VARIANT, default `poa`) from the content: the marker in
+ * slides.md becomes one slide per outline entry. The generated Markdown holds no content text except escaped
+ * presenter notes; each slide renders its outline entry through <ConceptSlide>.
+ */
+import { definePreparserSetup } from "@slidev/types";
+import { outlineMarkdown } from "../src/outline.js";
+import { loadDeckData } from "../src/load-deck.js";
+import { escapeMarkdown } from "../src/outline.js";
+
+const MARKER = "<!-- concept:slides -->";
+
+export default definePreparserSetup(() => [
+  {
+    transformRawLines(lines: string[]) {
+      const at = lines.findIndex((l) => l.trim() === MARKER);
+      if (at < 0) return;
+      let data: ReturnType<typeof loadDeckData>;
+      try {
+        data = loadDeckData();
+      } catch {
+        // The Vite plugin reports content problems; keep a single slide so the preview can show them.
+        lines.splice(at, 1, '<ConceptSlide :n="0" />');
+        return;
+      }
+      const first = data.outline.slides[0];
+      // The first slide's frontmatter is the headmatter: give it the first slide's layout and the document title.
+      const close = lines.indexOf("---", 1);
+      if (close > 0 && first) {
+        lines.splice(close, 0, `layout: ${first.layout}`, `slideKind: ${first.kind}`, `title: ${JSON.stringify(escapeMarkdown(data.outline.title))}`);
+      }
+      const markerAt = lines.findIndex((l) => l.trim() === MARKER);
+      lines.splice(markerAt, 1, ...outlineMarkdown(data.outline));
+    },
+    async transformSlide(content: string, frontmatter: Record<string, unknown>) {
+      // Plain-text slide titles for the slide list and presenter view, set as data rather than from Markdown.
+      const n = /<ConceptSlide :n="(\d+)" \/>/.exec(content)?.[1];
+      if (n !== undefined) {
+        try {
+          const data = loadDeckData();
+          const s = data.outline.slides[Number(n)];
+          if (s) frontmatter.title = s.title;
+        } catch {}
+      }
+      return undefined;
+    },
+  },
+]);

@@ -1,0 +1,119 @@
+/**
+ * Exports built deck sites to PDF with one Chromium for all variants: each site's print view is opened from a
+ * local static server and printed, one page per slide. Chromium's creation date and random document ID are
+ * replaced by values derived from the content, so the same content gives the same bytes.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { PDFDocument, PDFHexString } from "pdf-lib";
+import { type Browser, chromium } from "playwright-core";
+import { serveStatic } from "./static-server.js";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+/** The system's Chromium: CHROMIUM_PATH, else /usr/bin/chromium; undefined when neither exists. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates = [env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    (p): p is string => !!p,
+  );
+  return candidates.find((p) => existsSync(p));
+}
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** ISO date the PDF is dated with (the Stand), never the clock. */
+  date: string;
+}
+
+/** Sets the metadata and makes the bytes reproducible: fixed dates, an ID derived from the content. */
+export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  if (pages !== undefined) {
+    // Chromium may append an empty page after the last slide; a page short means a slide did not render.
+    if (pdf.getPageCount() < pages) throw new Error(`Die PDF hat ${pdf.getPageCount()} Seiten, erwartet ${pages}.`);
+    while (pdf.getPageCount() > pages) pdf.removePage(pdf.getPageCount() - 1);
+  }
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(meta.author);
+  pdf.setSubject(meta.subject);
+  pdf.setKeywords(meta.keywords);
+  pdf.setCreator("Open-Data-Kommunikation (Slidev, Chromium)");
+  pdf.setProducer("Open-Data-Kommunikation");
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+  pdf.setLanguage("de-DE");
+  // Chromium writes a random /ID; derive it from the page content instead.
+  const digest = createHash("md5").update(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).digest("hex");
+  const id = PDFHexString.of(digest);
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  return pdf.save({ useObjectStreams: false });
+}
+
+export interface ExportJob {
+  /** Folder (under the served root) of the built site, e.g. `poa`. */
+  site: string;
+  output: (bytes: Uint8Array) => Promise<void>;
+  meta: PdfMeta;
+  slides: number;
+}
+
+/** Prints every job's site with one browser and one server; `root` holds the sites as subfolders. */
+export async function exportPdfs(
+  root: string,
+  jobs: ExportJob[],
+  executablePath: string,
+  onProgress: (site: string) => void = () => {},
+): Promise<void> {
+  const server = await serveStatic(root);
+  const browser = await launchChromium(executablePath);
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+        const page = await context.newPage();
+        onProgress(job.site);
+        await page.goto(`${server.url}/${job.site}/index.html?print=true#/print`, { waitUntil: "load" });
+        await page.waitForSelector(".print-slide-container", { timeout: 30_000 });
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+        });
+        await page.waitForFunction(
+          (n) => document.querySelectorAll(".print-slide-container").length >= n && !document.querySelector(".slidev-slide-loading"),
+          job.slides,
+          { timeout: 30_000 },
+        );
+        await page.waitForTimeout(300);
+        await page.emulateMedia({ media: "screen" });
+        const pdf = await page.pdf({
+          width: "1280px",
+          height: "720px",
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: 0, right: 0, bottom: 0, left: 0 },
+        });
+        await job.output(await normalisePdf(pdf, job.meta, job.slides));
+        await context.close();
+      }),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,22 @@
+/** Splits text into plain parts and links: explicit https:// addresses and the portal's host name. */
+export interface TextPart {
+  text: string;
+  href?: string;
+}
+
+export function linkParts(text: string, portal: string): TextPart[] {
+  const host = portal.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(https?:\\/\\/[^\\s)]+[^\\s).,;:!?“"']|${escaped})`, "g");
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ text: text.slice(last, at) });
+    const value = m[0];
+    parts.push({ text: value, href: value.startsWith("http") ? value : `https://${value}` });
+    last = at + value.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}

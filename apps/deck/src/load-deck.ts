@@ -1,0 +1,60 @@
+/** Node side: loads the content, picks the variant and prepares the data for the browser bundle. */
+import type { Concept } from "@dus-opendata/concept";
+import { ContentError, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
+import { buildDeckData, type DeckData } from "./deck-data.js";
+import { hyphenateDeep } from "./hyphenate.js";
+
+export const DEFAULT_VARIANT = "poa";
+
+/** Keys whose values are never hyphenated: identifiers, URLs, dates, the outline's kinds. */
+const NOT_TEXT = new Set([
+  "id",
+  "kind",
+  "layout",
+  "portal",
+  "variant",
+  "intro",
+  "baustein",
+  "measure",
+  "blocks",
+  "measures",
+  "sections",
+  "parts",
+  "status",
+  "standDate",
+  "spans",
+  "open",
+  "years",
+  "labels",
+  "notes",
+  "error",
+  "decks",
+  "flyers",
+  "planned",
+  "published",
+  "stand",
+]);
+
+export class UnknownVariantError extends Error {}
+
+export function loadConceptForDeck(): Concept {
+  const { abs, display } = resolveContentDir();
+  return loadConceptSync(abs, { displayDir: display });
+}
+
+export function deckDataFor(concept: Concept, variantId: string): DeckData {
+  const variant = concept.decks.find((d) => d.id === variantId);
+  if (!variant)
+    throw new UnknownVariantError(
+      `Die Deck-Variante „${variantId}“ gibt es nicht. Vorhanden: ${concept.decks.map((d) => d.id).join(", ") || "keine"} (content/decks/).`,
+    );
+  const data = buildDeckData(concept, variant);
+  // Titles on the slides are hyphenated; the outline's plain titles (slide list, document title) are not.
+  return { ...data, concept: hyphenateDeep(data.concept, NOT_TEXT), outline: data.outline };
+}
+
+export function loadDeckData(variantId: string = process.env.DECK_VARIANT || DEFAULT_VARIANT): DeckData {
+  return deckDataFor(loadConceptForDeck(), variantId);
+}
+
+export { ContentError };
