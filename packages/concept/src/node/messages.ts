@@ -86,7 +86,7 @@ export function yamlMessage(code: string, original: string): string {
       return "Die Einrückung stimmt nicht: Einträge auf derselben Ebene müssen gleich weit eingerückt sein.";
     case "MISSING_CHAR":
       if (/closing "quote/.test(original))
-        return "Das Anführungszeichen „\"“, das hier beginnt, wird nie geschlossen: am Ende des Textes fehlt „\"“.";
+        return 'Das Anführungszeichen „"“, das hier beginnt, wird nie geschlossen: am Ende des Textes fehlt „"“.';
       if (/closing 'quote/.test(original))
         return "Das Anführungszeichen „'“, das hier beginnt, wird nie geschlossen: am Ende des Textes fehlt „'“.";
       if (/end with (a )?\]/.test(original))
@@ -104,7 +104,7 @@ export function yamlMessage(code: string, original: string): string {
       return "Hier fehlt ein Zeichen, z. B. ein Doppelpunkt, ein Komma, ein Anführungszeichen oder eine Klammer.";
     case "BLOCK_AS_IMPLICIT_KEY":
       if (/Nested mappings/.test(original))
-        return "Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: \"Open Data: Was ist das?\"“.";
+        return 'Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: "Open Data: Was ist das?"“.';
       return "Hier fehlt vermutlich ein Doppelpunkt, oder ein Text geht unerwartet über mehrere Zeilen.";
     case "MULTILINE_IMPLICIT_KEY":
       return "Hier fehlt vermutlich der Doppelpunkt nach dem Feldnamen („feld: wert“), oder ein Text geht in der nächsten Zeile ohne Einrückung weiter.";

@@ -55,7 +55,7 @@ export function parsePeriod(text: string): ParseResult<Period> | undefined {
   if (m) {
     const quarter = Number(m[1]);
     const year = Number(m[2]);
-    if (quarter < 1 || quarter > 4) return fail(`Das Quartal Q${quarter} gibt es nicht: erlaubt sind Q1 bis Q4.`);
+    if (quarter < 1 || quarter > 4) return fail(`Das Quartal Q${quarter} gibt es nicht: Quartale gehen von Q1 bis Q4.`);
     const e = checkYear(year);
     return e ? fail(e) : ok({ unit: "quarter", year, quarter: quarter as 1 | 2 | 3 | 4 });
   }
@@ -63,7 +63,7 @@ export function parsePeriod(text: string): ParseResult<Period> | undefined {
   if (m) {
     const month = Number(m[1]);
     const year = Number(m[2]);
-    if (month < 1 || month > 12) return fail(`Den Monat ${m[1]} gibt es nicht: erlaubt sind 01 bis 12.`);
+    if (month < 1 || month > 12) return fail(`Den Monat ${m[1]} gibt es nicht: Monate gehen von 01 bis 12.`);
     const e = checkYear(year);
     return e ? fail(e) : ok({ unit: "month", year, month });
   }
@@ -72,7 +72,7 @@ export function parsePeriod(text: string): ParseResult<Period> | undefined {
     const day = Number(m[1]);
     const month = Number(m[2]);
     const year = Number(m[3]);
-    if (month < 1 || month > 12) return fail(`Den Monat ${m[2]} gibt es nicht: erlaubt sind 01 bis 12.`);
+    if (month < 1 || month > 12) return fail(`Den Monat ${m[2]} gibt es nicht: Monate gehen von 01 bis 12.`);
     const e = checkYear(year);
     if (e) return fail(e);
     if (day < 1 || day > daysInMonth(year, month))

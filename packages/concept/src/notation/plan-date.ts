@@ -1,4 +1,5 @@
 import {
+  closest,
   fail,
   formatPeriod,
   formatPeriodLong,
@@ -28,33 +29,44 @@ export const PLAN_DATE_FORMS =
   "„für JJJJ geplant“ (z. B. „für 2019 geplant“), mehrere Termine mit „und“ (z. B. „12/2018 und 02/2019“), " +
   "„laufend“ oder „noch nicht geplant“.";
 
-function period(text: string): ParseResult<Period> {
-  const r = parsePeriod(text);
-  if (r === undefined) return fail(`${q(text)} ist kein gültiges Datum (Plan). ${PLAN_DATE_FORMS}`);
-  if (!r.ok) return fail(`${r.error} ${PLAN_DATE_FORMS}`);
-  return r;
-}
-
 export function parsePlanDate(input: string): ParseResult<PlanDate> {
   const text = normaliseSpace(input);
   if (text === "") return fail(`Das Datum (Plan) ist leer. ${PLAN_DATE_FORMS}`);
   if (text === "laufend") return ok({ kind: "ongoing" });
   if (text === "noch nicht geplant") return ok({ kind: "unscheduled" });
+  const invalid = (part?: string) => {
+    const hint = part === undefined ? closest(text, ["laufend", "noch nicht geplant"]) : undefined;
+    const what = part === undefined ? q(text) : `${q(part)} in ${q(text)}`;
+    return fail<never>(
+      `${what} ist kein gültiges Datum (Plan). ${PLAN_DATE_FORMS}${hint ? ` Meinten Sie ${q(hint)}?` : ""}`,
+    );
+  };
+  // A period: a text without the shape of a date names the whole value; an impossible date says what is wrong.
+  const period = (part: string, whole: boolean): ParseResult<Period> => {
+    const r = parsePeriod(part);
+    if (r === undefined) return invalid(whole ? undefined : part);
+    return r.ok ? r : fail(`${r.error} ${PLAN_DATE_FORMS}`);
+  };
   let m = /^ab (.+)$/.exec(text);
   if (m?.[1]) {
-    const r = period(m[1]);
+    const r = period(m[1], true);
     return r.ok ? ok({ kind: "from", period: r.value }) : r;
   }
   m = /^für (.+) geplant$/.exec(text);
   if (m?.[1]) {
-    const r = period(m[1]);
+    const r = period(m[1], true);
     return r.ok ? ok({ kind: "planned-for", period: r.value }) : r;
   }
-  if (/ und /.test(text)) {
-    const parts = text.split(/, | und /);
+  // The note in brackets first: a place may contain „und“ („06.12.2018 (Foyer und Saal)“).
+  const { main, note } = splitNote(text);
+  if (/ und /.test(main)) {
+    if (note)
+      return fail(
+        `Ein Ort in Klammern ist nur bei einem einzelnen Termin möglich, nicht bei mehreren Terminen wie in ${q(text)}. ${PLAN_DATE_FORMS}`,
+      );
     const periods: Period[] = [];
-    for (const part of parts) {
-      const r = period(part);
+    for (const part of main.split(/, | und /)) {
+      const r = period(part, false);
       if (!r.ok) return r;
       periods.push(r.value);
     }
@@ -62,14 +74,14 @@ export function parsePlanDate(input: string): ParseResult<PlanDate> {
       const prev = periods[i - 1];
       const cur = periods[i];
       if (prev && cur && periodStart(cur) <= periodStart(prev))
-        return fail(`Die Termine in ${q(text)} stehen nicht in zeitlicher Reihenfolge.`);
+        return fail(
+          `Die Termine in ${q(text)} stehen nicht in zeitlicher Reihenfolge: bitte vom frühesten zum spätesten ordnen und jeden Termin nur einmal nennen, z. B. „12/2018 und 02/2019“.`,
+        );
     }
     return ok({ kind: "several", periods });
   }
-  const { main, note } = splitNote(text);
-  const r = period(main);
-  if (!r.ok)
-    return r.error.startsWith(q(main)) ? fail(`${q(text)} ist kein gültiges Datum (Plan). ${PLAN_DATE_FORMS}`) : r;
+  const r = period(main, true);
+  if (!r.ok) return r;
   return ok(note ? { kind: "on", period: r.value, note } : { kind: "on", period: r.value });
 }
 

@@ -1,4 +1,5 @@
 import {
+  closest,
   fail,
   formatPeriod,
   normaliseSpace,
@@ -28,8 +29,16 @@ export function parsePublished(input: string): ParseResult<Published> {
   const since = /^seit (.+)$/.exec(text);
   const { main, note } = splitNote(since?.[1] ?? text);
   const r = parsePeriod(main);
-  if (r === undefined) return fail(`${q(text)} ist keine gültige Angabe für „Veröffentlicht“. ${PUBLISHED_FORMS}`);
+  if (r === undefined) {
+    const hint = closest(text, ["noch nicht"]);
+    return fail(
+      `${q(text)} ist keine gültige Angabe für „Veröffentlicht“. ${PUBLISHED_FORMS}${hint ? ` Meinten Sie ${q(hint)}?` : ""}`,
+    );
+  }
   if (!r.ok) return fail(`${r.error} ${PUBLISHED_FORMS}`);
+  // Something was published in a month or on a day; a year or a quarter is too vague to date it.
+  if (r.value.unit !== "month" && r.value.unit !== "day")
+    return fail(`${q(text)} ist für „Veröffentlicht“ zu ungenau: bitte den Monat angeben. ${PUBLISHED_FORMS}`);
   const kind = since ? "since" : "on";
   return ok(note ? { kind, period: r.value, channel: note } : { kind, period: r.value });
 }

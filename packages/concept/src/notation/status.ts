@@ -33,9 +33,14 @@ export function parseStatus(input: string): ParseResult<Status> {
     if (year < 1990 || year > 2100) return fail(`Das Jahr ${year} liegt außerhalb von 1990 bis 2100. ${STATUS_FORMS}`);
     return ok({ kind: "took-place", year });
   }
-  const hint = closest(text.replace(/^\d{4} /, ""), [...Object.keys(FIXED), "stattgefunden"]);
-  const lower = Object.keys(FIXED).find((f) => f.toLowerCase() === text.toLowerCase());
-  const suggestion = lower ?? hint;
+  if (/^stattgefunden$/i.test(text))
+    return fail(`Beim Status ${q(text)} fehlt das Jahr, z. B. „2018 stattgefunden“. ${STATUS_FORMS}`);
+  // „2018 stattgefundn“: suggest the whole status, with the year that was written.
+  const year = /^(\d{4}) /.exec(text)?.[1];
+  const rest = year ? text.slice(5) : text;
+  const lower = Object.keys(FIXED).find((f) => f.toLowerCase() === rest.toLowerCase());
+  const hint = lower ?? closest(rest, [...Object.keys(FIXED), "stattgefunden"]);
+  const suggestion = hint === "stattgefunden" ? (year ? `${year} stattgefunden` : undefined) : hint;
   return fail(
     `${q(text)} ist kein gültiger Status. ${STATUS_FORMS}${suggestion ? ` Meinten Sie ${q(suggestion)}?` : ""}`,
   );
