@@ -121,7 +121,7 @@ export function yamlMessage(code: string, original: string): string {
     case "MULTIPLE_DOCS":
       return "Eine Inhaltsdatei darf nur ein Dokument enthalten (kein zweites „---“).";
     case "BAD_DQ_ESCAPE":
-      return "Ungültiges Escape-Zeichen mit „\\“ in einem Text in doppelten Anführungszeichen: einen Rückstrich bitte als „\\\\“ schreiben oder einfache Anführungszeichen nehmen.";
+      return "Ungültige Zeichenfolge mit „\\“ in einem Text in doppelten Anführungszeichen: einen Rückstrich bitte als „\\\\“ schreiben oder den Text in einfache Anführungszeichen setzen.";
     case "BAD_SCALAR_START":
       return "Ein Text darf nicht mit diesem Zeichen beginnen: bitte den Text in Anführungszeichen setzen.";
     case "KEY_OVER_1024_CHARS":

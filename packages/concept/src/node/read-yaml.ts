@@ -192,10 +192,16 @@ function scanCst(tokens: readonly CST.Token[]): CstScan {
 }
 
 /** Where to point for a YAML error: at the opening quote or bracket rather than at the end of the file. */
-function errorOffset(e: YAMLError, scan: CstScan): number {
+function errorOffset(e: YAMLError, scan: CstScan, text: string): number {
   if (e.code === "MISSING_CHAR" && /closing ["']quote/.test(e.message) && scan.unclosedQuote !== undefined)
     return scan.unclosedQuote;
   if (/end with (a )?[\]}]/.test(e.message) && scan.unclosedBracket !== undefined) return scan.unclosedBracket;
+  // An indentation error is reported at the start of the line; the entry that is out of line is more helpful.
+  if (e.code === "BAD_INDENT") {
+    let offset = e.pos[0];
+    while (text[offset] === " ") offset++;
+    return offset;
+  }
   return e.pos[0];
 }
 
@@ -289,7 +295,7 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
   if (!doc) return one(at(1, 1, "(Datei)", "Die Datei ist leer."));
   const error = doc.errors[0] ?? doc.warnings[0];
   if (error) {
-    const offset = errorOffset(error, scan);
+    const offset = errorOffset(error, scan, text);
     const p = position(lines, offset);
     const message =
       error.code === "DUPLICATE_KEY" && keyAt(text, offset)

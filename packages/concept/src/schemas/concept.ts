@@ -9,7 +9,7 @@ export function parseStand(input: string) {
   if (r === undefined) return fail<Period>(`„${input.trim()}“ ist kein gültiger Stand. ${STAND_FORMS}`);
   if (!r.ok) return fail<Period>(`${r.error} ${STAND_FORMS}`);
   if (r.value.unit !== "month" && r.value.unit !== "day")
-    return fail<Period>(`Der Stand braucht Monat oder Tag. ${STAND_FORMS}`);
+    return fail<Period>(`„${input.trim()}“ ist als Stand zu ungenau: bitte Monat oder Tag angeben. ${STAND_FORMS}`);
   return ok(r.value);
 }
 

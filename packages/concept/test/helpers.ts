@@ -1,0 +1,111 @@
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { main } from "../src/cli.js";
+
+export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const REPO_ROOT = resolve(PACKAGE_DIR, "../..");
+export const CONTENT_DIR = join(REPO_ROOT, "content");
+export const FIXTURES = join(PACKAGE_DIR, "test", "fixtures");
+
+/** Path of a fixture folder as CONTENT_DIR takes it and as messages show it: relative to the repository root. */
+export function fixture(kind: "valid" | "invalid", name: string): string {
+  return relative(REPO_ROOT, join(FIXTURES, kind, name));
+}
+
+export function fixtureCases(kind: "valid" | "invalid"): string[] {
+  const dir = join(FIXTURES, kind);
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI in this process, as `pnpm check` would with `CONTENT_DIR=<contentDir>`, and captures what it prints.
+ * Anything other than an exit code (an exception) fails the calling test.
+ */
+export function runCli(argv: string[], contentDir?: string): CliResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  const previous = process.env.CONTENT_DIR;
+  const stdoutWrite = process.stdout.write;
+  const stderrWrite = process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    err.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  if (contentDir === undefined) delete process.env.CONTENT_DIR;
+  else process.env.CONTENT_DIR = contentDir;
+  try {
+    const code = main(argv);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+    if (previous === undefined) delete process.env.CONTENT_DIR;
+    else process.env.CONTENT_DIR = previous;
+  }
+}
+
+/** The problem lines of a failed check: everything before the blank line and the summary. */
+export function problemLines(stderr: string): string[] {
+  const [problems = ""] = stderr.split("\n\n");
+  return problems.split("\n").filter((l) => l !== "");
+}
+
+/** The summary the CLI prints after the problems, for the given problem lines. */
+export function summaryFor(lines: readonly string[]): string {
+  const files = new Set(lines.map((l) => /^(.*?):\d+:\d+ {2}/.exec(l)?.[1]));
+  const n = lines.length;
+  return `${n} Fehler in ${files.size} ${files.size === 1 ? "Datei" : "Dateien"}. Bitte korrigieren und erneut prüfen.`;
+}
+
+/**
+ * Corpus cases whose files are too big to commit: the test writes them into the case folder (each folder's
+ * .gitignore names them) before the check and removes them afterwards.
+ */
+export const GENERATED_FILES: Record<string, Record<string, () => string>> = {
+  "file-over-1mb": {
+    // A Baustein file of exactly 5 MB (ASCII, so characters are bytes): a pasted export, say.
+    "bausteine/03-gross.yaml": () => {
+      const head = "id: gross\ntitle: Ein sehr langer Baustein\nchances:\n";
+      const line = "  - Eine Chance, die sehr oft wiederholt wird.\n";
+      const size = 5 * 1024 * 1024;
+      let body = head;
+      while (body.length + line.length <= size) body += line;
+      return body + "#".repeat(size - body.length - 1) + "\n";
+    },
+  },
+  "deep-nesting-extreme": {
+    // 400 000 opening brackets: far beyond any stack, well under 1 MB.
+    "bausteine/03-klammern.yaml": () => `id: klammern\ntitle: ${"[".repeat(400_000)}\n`,
+    // 300 000 nested lists on one line: `- - - - …`.
+    "bausteine/04-striche.yaml": () => `${"- ".repeat(300_000)}x\n`,
+  },
+};
+
+export function writeGenerated(name: string): () => void {
+  const files = GENERATED_FILES[name] ?? {};
+  const written: string[] = [];
+  for (const [rel, make] of Object.entries(files)) {
+    const path = join(FIXTURES, "invalid", name, rel);
+    writeFileSync(path, make());
+    written.push(path);
+  }
+  return () => {
+    for (const path of written) if (existsSync(path)) rmSync(path);
+  };
+}
+
+/** `UPDATE_EXPECTED=1 npx vitest run test/corpus.test.ts` rewrites every expected.txt from the actual output. */
+export const UPDATE_EXPECTED = process.env.UPDATE_EXPECTED === "1";
