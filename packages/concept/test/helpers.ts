@@ -83,7 +83,7 @@ export const GENERATED_FILES: Record<string, Record<string, () => string>> = {
       const size = 5 * 1024 * 1024;
       let body = head;
       while (body.length + line.length <= size) body += line;
-      return body + "#".repeat(size - body.length - 1) + "\n";
+      return `${body}${"#".repeat(size - body.length - 1)}\n`;
     },
   },
   "deep-nesting-extreme": {
