@@ -85,7 +85,8 @@ function status(args: string[]): void {
   const late = rows.filter((r) => r.overdue).length;
   process.stdout.write(
     `${concept.title} · ${labels.stand}: ${formatStand(concept.stand)}\n\n${table([head, ...body])}\n\n` +
-      `${counts.measures} ${labels.measures} in ${counts.bausteine} ${labels.bausteine}; ` +
+      `${counts.measures} ${counts.measures === 1 ? labels.measure : labels.measures} in ${counts.bausteine} ` +
+      `${counts.bausteine === 1 ? labels.baustein : labels.bausteineDative}; ` +
       `${late} überfällig zum ${day.split("-").reverse().join(".")}` +
       `${asOf ? "" : ` (Stichtag heute; zum Stand ${standDate(concept).split("-").reverse().join(".")}: --as-of ${standDate(concept)})`}.\n`,
   );
@@ -95,9 +96,11 @@ function check(args: string[]): void {
   if (args.length) throw new UsageError(`Unbekannte Angabe „${args[0]}“.`);
   const concept = load();
   const c = countConcept(concept);
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   process.stdout.write(
-    `Alles in Ordnung: ${c.bausteine} ${labels.bausteine}, ${c.measures} ${labels.measures}, ${c.chances} ${labels.chances}, ` +
-      `${c.risks} ${labels.risks}, ${concept.decks.length} Deck-Varianten, ${concept.flyers.length} Flyer.\n`,
+    `Alles in Ordnung: ${n(c.bausteine, labels.baustein, labels.bausteine)}, ${n(c.measures, labels.measure, labels.measures)}, ` +
+      `${n(c.chances, "Chance", labels.chances)}, ${n(c.risks, "Risiko", labels.risks)}, ` +
+      `${n(concept.decks.length, "Deck-Variante", "Deck-Varianten")}, ${n(concept.flyers.length, "Flyer", "Flyer")}.\n`,
   );
 }
 

@@ -232,13 +232,14 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
     return one(at(1, 1, "(Datei)", "Die Datei fehlt oder kann nicht gelesen werden."));
   }
   if (size > MAX_FILE_BYTES) {
-    const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
+    const mb = size / MAX_FILE_BYTES;
+    const shown = mb < 1.05 ? "etwas mehr als 1" : mb.toLocaleString("de-DE", { maximumFractionDigits: 1 });
     return one(
       at(
         1,
         1,
         "(Datei)",
-        `Die Datei ist ${mb} MB groß; Inhaltsdateien dürfen höchstens 1 MB groß sein. Bitte prüfen, ob die richtige Datei hier liegt.`,
+        `Die Datei ist ${shown} MB groß; Inhaltsdateien dürfen höchstens 1 MB groß sein. Bitte prüfen, ob die richtige Datei hier liegt.`,
       ),
     );
   }

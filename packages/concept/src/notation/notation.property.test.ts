@@ -37,12 +37,10 @@ const note = fc
 const planDate: fc.Arbitrary<PlanDate> = fc.oneof(
   period.map((p) => ({ kind: "on" as const, period: p })),
   fc.record({ kind: fc.constant("on" as const), period, note }),
-  fc
-    .uniqueArray(period, { minLength: 2, maxLength: 4, selector: periodStart })
-    .map((ps) => ({
-      kind: "several" as const,
-      periods: [...ps].sort((a, b) => periodStart(a).localeCompare(periodStart(b))),
-    })),
+  fc.uniqueArray(period, { minLength: 2, maxLength: 4, selector: periodStart }).map((ps) => ({
+    kind: "several" as const,
+    periods: [...ps].sort((a, b) => periodStart(a).localeCompare(periodStart(b))),
+  })),
   period.map((p) => ({ kind: "from" as const, period: p })),
   period.map((p) => ({ kind: "planned-for" as const, period: p })),
   fc.constant({ kind: "ongoing" as const }),
