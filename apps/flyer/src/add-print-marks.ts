@@ -1,0 +1,83 @@
+import { PDFDict, PDFDocument, PDFName, rgb } from "pdf-lib";
+import { BLEED, type Geometry, MARK_LENGTH, MARK_OFFSET, SLUG } from "./formats.js";
+
+/** Hairline for crop and fold marks, as printers expect them. */
+const MARK_WIDTH = 0.25;
+
+function hexToRgb(hex: string) {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+}
+
+// `updateMetadata: false` keeps react-pdf's Info dictionary (dates from the Stand, Producer) as it is.
+const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });
+
+/**
+ * react-pdf writes the modification date under a key PDF does not know (`ModificationDate`); the date goes to
+ * `ModDate`, the same day as the creation date: the Stand, never the clock.
+ */
+function save(doc: PDFDocument, date: Date) {
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.delete(PDFName.of("ModificationDate"));
+  doc.setModificationDate(date);
+  return doc.save({ useObjectStreams: false });
+}
+
+export interface PostProcess {
+  geometry: Geometry;
+  /** Date of the content's Stand. */
+  date: Date;
+}
+
+/** The screen file: every page cut to the trim size (the rendered page carries the slug around it). */
+export async function cropToTrim(bytes: Uint8Array, { geometry, date }: PostProcess): Promise<Uint8Array> {
+  const doc = await load(bytes);
+  for (const page of doc.getPages()) page.setMediaBox(SLUG, SLUG, geometry.width, geometry.height);
+  return save(doc, date);
+}
+
+/**
+ * The print file: TrimBox = trim size, BleedBox = trim + 3 mm on every side, crop marks at the corners and
+ * dashed fold marks at the folds, both outside the bleed, in a MediaBox of trim + 10 mm on every side.
+ * `markColor` is the brand's darkest ink.
+ */
+export async function addPrintMarks(
+  bytes: Uint8Array,
+  { geometry, date, markColor }: PostProcess & { markColor: string },
+): Promise<Uint8Array> {
+  const doc = await load(bytes);
+  const { width: W, height: H } = geometry;
+  const color = hexToRgb(markColor);
+  const line = (x1: number, y1: number, x2: number, y2: number, dashed = false) => ({
+    start: { x: x1, y: y1 },
+    end: { x: x2, y: y2 },
+    thickness: MARK_WIDTH,
+    color,
+    ...(dashed ? { dashArray: [2, 2] } : {}),
+  });
+  const near = MARK_OFFSET;
+  const far = MARK_OFFSET + MARK_LENGTH;
+  // Trim edges in PDF coordinates (origin bottom left).
+  const left = SLUG;
+  const right = SLUG + W;
+  const bottom = SLUG;
+  const top = SLUG + H;
+  doc.getPages().forEach((page, i) => {
+    page.setMediaBox(0, 0, W + 2 * SLUG, H + 2 * SLUG);
+    page.setBleedBox(SLUG - BLEED, SLUG - BLEED, W + 2 * BLEED, H + 2 * BLEED);
+    page.setTrimBox(SLUG, SLUG, W, H);
+    for (const x of [left, right]) {
+      page.drawLine(line(x, top + near, x, top + far));
+      page.drawLine(line(x, bottom - near, x, bottom - far));
+    }
+    for (const y of [bottom, top]) {
+      page.drawLine(line(left - near, y, left - far, y));
+      page.drawLine(line(right + near, y, right + far, y));
+    }
+    for (const fold of geometry.sheets[i]?.folds ?? []) {
+      page.drawLine(line(left + fold, top + near, left + fold, top + far, true));
+      page.drawLine(line(left + fold, bottom - near, left + fold, bottom - far, true));
+    }
+  });
+  return save(doc, date);
+}

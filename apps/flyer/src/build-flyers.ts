@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import type { Concept } from "@dus-opendata/concept";
+import {
+  ContentError,
+  type ContentProblem,
+  findRepoRoot,
+  formatFieldPath,
+  loadConceptSync,
+  locate,
+  readYaml,
+  resolveContentDir,
+} from "@dus-opendata/concept/node";
+import { FlyerError } from "./prepare-flyer.js";
+import { type RenderedFlyer, type RenderOptions, renderFlyer } from "./render-flyer.js";
+
+/** Writes a file so that readers never see half of it: a temporary file in the same folder, then a rename. */
+export function writeFileSafely(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A FlyerError as content problems: file, line and column of the field in content/flyers/<id>.yaml. */
+export function locateFlyerError(err: FlyerError, contentDir: string, displayDir: string): ContentProblem[] {
+  const name = ["yaml", "yml"]
+    .map((ext) => `${err.flyer}.${ext}`)
+    .find((f) => existsSync(join(contentDir, "flyers", f)));
+  const display = `${displayDir}/flyers/${name ?? `${err.flyer}.yaml`}`;
+  const src = name ? readYaml(join(contentDir, "flyers", name), display).source : undefined;
+  return err.problems.map((p) => ({
+    file: display,
+    ...(src ? locate(src, p.path) : { line: 1, column: 1 }),
+    field: formatFieldPath(p.path),
+    message: `Flyer „${err.flyer}“: ${p.message}`,
+  }));
+}
+
+export interface WrittenFile {
+  /** Path relative to the repository root. */
+  path: string;
+  pages: number;
+  bytes: number;
+  kind: "screen" | "print";
+}
+
+export interface BuildOptions extends RenderOptions {
+  /** Folder for the PDFs; default `out/flyers` at the repository root, whatever CONTENT_DIR is. */
+  outDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Renders every flyer of a loaded concept; throws one ContentError listing the problems of all flyers. */
+export async function renderAll(
+  concept: Concept,
+  content: { abs: string; display: string },
+  options: RenderOptions = {},
+): Promise<RenderedFlyer[]> {
+  const rendered: RenderedFlyer[] = [];
+  const problems: ContentProblem[] = [];
+  for (const flyer of concept.flyers) {
+    try {
+      rendered.push(await renderFlyer(concept, flyer, options));
+    } catch (e) {
+      if (!(e instanceof FlyerError)) throw e;
+      problems.push(...locateFlyerError(e, content.abs, content.display));
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  return rendered;
+}
+
+/**
+ * The build: load and check the content, render every flyer, and only when all of them are fine write
+ * `<id>.pdf` and `<id>-druck.pdf` for each. A content error or a flyer that does not fit leaves every
+ * earlier output in place.
+ */
+export async function buildFlyers(options: BuildOptions = {}): Promise<WrittenFile[]> {
+  const root = findRepoRoot();
+  const content = resolveContentDir(options.env ?? process.env, root);
+  const concept = loadConceptSync(content.abs, { displayDir: content.display });
+  const rendered = await renderAll(concept, content, options);
+  const outDir = options.outDir ?? join(root, "out", "flyers");
+  const written: WrittenFile[] = [];
+  for (const r of rendered) {
+    for (const [kind, bytes, file] of [
+      ["screen", r.screen, `${r.id}.pdf`],
+      ["print", r.print, `${r.id}-druck.pdf`],
+    ] as const) {
+      const path = join(outDir, file);
+      writeFileSafely(path, bytes);
+      const shown = relative(root, path);
+      written.push({ path: shown.startsWith("..") ? path : shown, pages: r.pages, bytes: bytes.length, kind });
+    }
+  }
+  return written;
+}

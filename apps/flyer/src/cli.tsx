@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF).
+ * `watch`: the same on every change of the content or the brand, in one warm process.
+ * Exit codes: 0 ok, 1 content errors or a flyer that does not fit, 2 wrong usage.
+ */
+import { existsSync, watch as watchFs } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
+import { buildFlyers, type WrittenFile } from "./build-flyers.js";
+import type { Brand } from "./styles.js";
+
+const USAGE = `Aufruf:
+  tsx src/cli.tsx build   alle Flyer als PDF nach out/flyers schreiben (Bildschirm und Druck)
+  tsx src/cli.tsx watch   dasselbe bei jeder Änderung an Inhalten oder Marke erneut
+Der Inhaltsordner kommt aus CONTENT_DIR (Standard: content).`;
+
+const de = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
+
+function report(written: WrittenFile[], ms: number): void {
+  const width = Math.max(...written.map((w) => w.path.length));
+  const lines = written.map(
+    (w) =>
+      `  ${w.path.padEnd(width)}  ${w.pages} ${w.pages === 1 ? "Seite " : "Seiten"}  ${de(w.bytes / 1024).padStart(6)} kB  ${
+        w.kind === "screen" ? "Bildschirm" : "Druck (Beschnitt 3 mm, Schnitt- und Falzmarken)"
+      }`,
+  );
+  process.stdout.write(`Flyer geschrieben (${de(ms / 1000)} s):\n${lines.join("\n")}\n`);
+}
+
+/** Content mistakes and flyers that do not fit: one line per problem, no stack trace. */
+function reportError(e: unknown): void {
+  if (e instanceof ContentError) {
+    process.stderr.write(`${e.message}\n\n${e.summary}\nDie bisherigen PDFs in out/flyers bleiben unverändert.\n`);
+    return;
+  }
+  process.stderr.write(`Unerwarteter Fehler beim Erzeugen der Flyer:\n${e instanceof Error ? e.stack : String(e)}\n`);
+}
+
+async function build(): Promise<number> {
+  const t0 = performance.now();
+  try {
+    report(await buildFlyers(), performance.now() - t0);
+    return 0;
+  } catch (e) {
+    reportError(e);
+    return 1;
+  }
+}
+
+/** Re-renders on changes, debounced; errors are printed and watching goes on. */
+async function watch(): Promise<void> {
+  const content = resolveContentDir(process.env, findRepoRoot());
+  const brandEntry = fileURLToPath(import.meta.resolve("@dus-opendata/brand"));
+  let brand: Brand | undefined;
+  let brandVersion = 0;
+  let brandChanged = false;
+  let running = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    const t0 = performance.now();
+    try {
+      if (brandChanged) {
+        brandChanged = false;
+        // A fresh URL evaluates the rebuilt brand module again; react-pdf and the fonts stay warm.
+        brand = (await import(`${pathToFileURL(brandEntry).href}?v=${++brandVersion}`)) as Brand;
+      }
+      report(await buildFlyers(brand ? { brand } : {}), performance.now() - t0);
+    } catch (e) {
+      reportError(e);
+    }
+    running = false;
+    if (again) {
+      again = false;
+      schedule();
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  };
+
+  watchFs(content.abs, { recursive: true }, (_event, file) => {
+    if (!file || /\.ya?ml$/i.test(file)) schedule();
+  });
+  const brandDir = dirname(brandEntry);
+  if (existsSync(brandDir))
+    watchFs(brandDir, () => {
+      brandChanged = true;
+      schedule();
+    });
+  await run();
+  process.stdout.write(`Beobachte ${content.display}/ und die Marke; Strg+C beendet.\n`);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (rest.length || (command !== "build" && command !== "watch")) {
+  process.stderr.write(`${command ? `Unbekannter Befehl „${[command, ...rest].join(" ")}“.\n` : ""}${USAGE}\n`);
+  process.exit(2);
+}
+if (command === "build") process.exitCode = await build();
+else await watch();

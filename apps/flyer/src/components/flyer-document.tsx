@@ -1,0 +1,158 @@
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { BLEED, SLUG } from "../formats.js";
+import type { Band, Frame, PagePlan, Plan } from "../plan-pages.js";
+import type { PreparedFlyer } from "../prepare-flyer.js";
+import { type Styles, StylesContext, useStyles } from "../styles.js";
+import { mark } from "./mark.js";
+import { Section } from "./sections.js";
+
+/** The brand's wordmark: city and organisation beside a red rule, the claim beneath. */
+function Wordmark({ f }: { f: PreparedFlyer }) {
+  const s = useStyles();
+  const { wordmark } = s.brand;
+  return (
+    <View {...mark({ field: "(Wortmarke)" })}>
+      <View style={{ flexDirection: "row" }}>
+        <View style={{ width: wordmark.ruleWidth, backgroundColor: wordmark.ruleColor, marginRight: s.space[2] }} />
+        <View>
+          <Text style={s.wordmarkCity}>{f.wordmark.city}</Text>
+          <Text style={s.wordmarkOrganisation}>{f.wordmark.organisation}</Text>
+        </View>
+      </View>
+      <Text style={[s.wordmarkClaim, { marginTop: s.space[1], marginLeft: wordmark.ruleWidth + s.space[2] }]}>
+        {f.wordmark.claim}
+      </Text>
+    </View>
+  );
+}
+
+/** Occasion, title and subtitle: on paper on the leaflet's cover, white on the red band of a flat flyer. */
+function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) {
+  const s = useStyles();
+  return (
+    <View>
+      <View {...mark({ field: "occasion" })}>
+        <Text style={onPrimary ? s.kickerOnPrimary : s.kicker}>{f.occasion}</Text>
+      </View>
+      <View {...mark({ field: "title" })} style={{ marginTop: s.space[1] }}>
+        <Text style={onPrimary ? s.displayOnPrimary : s.display}>{f.title}</Text>
+      </View>
+      {f.subtitle ? (
+        <View {...mark({ field: "subtitle" })} style={{ marginTop: s.space[2] }}>
+          <Text style={onPrimary ? s.leadOnPrimary : s.lead}>{f.subtitle}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** A frame: content flows from its top with its natural height, which assertFits compares with the frame's. */
+function FrameView({ frame, f }: { frame: Frame; f: PreparedFlyer }) {
+  const cover =
+    frame.cover === "wordmark" ? <Wordmark f={f} /> : frame.cover === "band" ? <TitleBlock f={f} onPrimary /> : null;
+  return (
+    <View
+      {...mark({ frame: frame.id })}
+      style={{ position: "absolute", left: frame.x, top: frame.y, width: frame.width }}
+    >
+      {cover}
+      {frame.sections.map((section, i) => (
+        <Section key={section.field} section={section} headings={frame.headings} first={i === 0} />
+      ))}
+    </View>
+  );
+}
+
+/** Backgrounds that touch the trim edge run on into the bleed. */
+function BandView({ band, width, height }: { band: Band; width: number; height: number }) {
+  const s = useStyles();
+  const left = band.x <= 0 ? -BLEED : band.x;
+  const top = band.y <= 0 ? -BLEED : band.y;
+  const right = band.x + band.width >= width ? width + BLEED : band.x + band.width;
+  const bottom = band.y + band.height >= height ? height + BLEED : band.y + band.height;
+  return (
+    <View
+      style={{
+        position: "absolute",
+        left,
+        top,
+        width: right - left,
+        height: bottom - top,
+        backgroundColor: s.colors[band.color],
+      }}
+    />
+  );
+}
+
+function Footer({ page, f }: { page: PagePlan; f: PreparedFlyer }) {
+  const s = useStyles();
+  if (!page.footer) return null;
+  const { x, width, bottom, pageLabel } = page.footer;
+  const right = [f.stand, pageLabel].filter(Boolean).join(" · ");
+  const narrow = width < 400;
+  return (
+    <View
+      {...mark({ frame: `fuss-${page.number}` })}
+      style={{
+        position: "absolute",
+        left: x,
+        width,
+        bottom,
+        borderTopWidth: 0.75,
+        borderTopColor: s.colors.rule,
+        paddingTop: s.space[2],
+        flexDirection: narrow ? "column" : "row",
+        justifyContent: "space-between",
+      }}
+    >
+      <Text style={s.small}>{f.footer}</Text>
+      <Text style={s.small}>{right}</Text>
+    </View>
+  );
+}
+
+export interface FlyerDocumentProps {
+  flyer: PreparedFlyer;
+  plan: Plan;
+  styles: Styles;
+  /** Receives react-pdf's layout tree after rendering, for assertFits. */
+  onLayout?: (layout: unknown) => void;
+}
+
+/**
+ * The whole flyer. Every page is rendered at the trim size plus the slug on every side, the trim area in the
+ * middle: the print file keeps it all (bleed and marks), the screen file is cut to the trim.
+ */
+export function FlyerDocument({ flyer: f, plan, styles, onLayout }: FlyerDocumentProps) {
+  const { width, height } = plan.geometry;
+  return (
+    <StylesContext.Provider value={styles}>
+      <Document
+        title={f.meta.title}
+        author={f.meta.author}
+        subject={f.meta.subject}
+        keywords={f.meta.keywords}
+        creator={f.meta.creator}
+        producer={f.meta.producer}
+        creationDate={f.meta.date}
+        modificationDate={f.meta.date}
+        language="de-DE"
+        onRender={(props) => onLayout?.((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_)}
+      >
+        {plan.pages.map((page) => (
+          <Page key={page.number} size={[width + 2 * SLUG, height + 2 * SLUG]} style={styles.page}>
+            <View style={{ position: "absolute", left: SLUG, top: SLUG, width, height }}>
+              {page.bands.map((band) => (
+                <BandView key={`${band.x}-${band.y}`} band={band} width={width} height={height} />
+              ))}
+              {page.frames.map((frame) => (
+                <FrameView key={frame.id} frame={frame} f={f} />
+              ))}
+              <Footer page={page} f={f} />
+            </View>
+          </Page>
+        ))}
+      </Document>
+    </StylesContext.Provider>
+  );
+}

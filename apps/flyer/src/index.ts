@@ -1,0 +1,16 @@
+export { addPrintMarks, cropToTrim } from "./add-print-marks.js";
+export { assertFits, findRunts } from "./assert-fits.js";
+export { buildFlyers, locateFlyerError, renderAll, type WrittenFile, writeFileSafely } from "./build-flyers.js";
+export * from "./formats.js";
+export { type Frame, type Plan, planPages } from "./plan-pages.js";
+export {
+  FlyerError,
+  type FlyerProblem,
+  type PreparedFlyer,
+  type PreparedSection,
+  prepareFlyer,
+  type SectionData,
+} from "./prepare-flyer.js";
+export { type RenderedFlyer, registerFonts, renderFlyer } from "./render-flyer.js";
+export { type Brand, createStyles, usedTextPairs } from "./styles.js";
+export { displayUrl, hyphenateWord, setText } from "./typography.js";

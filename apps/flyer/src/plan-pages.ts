@@ -1,0 +1,220 @@
+import { type Geometry, geometryOf, mm } from "./formats.js";
+import type { PreparedFlyer, PreparedSection } from "./prepare-flyer.js";
+
+/**
+ * A box that content flows into from the top. Everything in it is measured after layout: content taller
+ * than `height` (or a line wider than its column) fails the build, naming the section.
+ */
+export interface Frame {
+  id: string;
+  /** German name for messages, e.g. „Feld 5 (Einklappseite innen)“ or „Seite 1“. */
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Headings beside the text (wide pages) or above it (panels). */
+  headings: "side" | "top";
+  sections: PreparedSection[];
+  /**
+   * What comes before the sections: the leaflet's cover (wordmark, occasion, title, subtitle), the flat flyer's
+   * wordmark, or its title block on the red band.
+   */
+  cover?: "wordmark" | "band";
+}
+
+/** A coloured area that runs to the trim and on into the bleed where it touches an edge. */
+export interface Band {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: "primary";
+}
+
+export interface PagePlan {
+  number: number;
+  frames: Frame[];
+  bands: Band[];
+  /** Footer line at the bottom of the page (flat flyers) or of a panel (leaflet: the back). */
+  footer?: { x: number; width: number; bottom: number; height: number; pageLabel?: string };
+  folds: number[];
+}
+
+export interface Plan {
+  geometry: Geometry;
+  pages: PagePlan[];
+}
+
+/** Outer margins of the flat formats and of the leaflet's panels. */
+export const MARGINS = {
+  a4: { x: mm(20), top: mm(16), bottom: mm(14) },
+  a5: { x: mm(14), top: mm(12), bottom: mm(11) },
+  panel: { x: mm(9), top: mm(9), bottom: mm(9) },
+} as const;
+/** The red strip along the top edge of every page and panel. */
+export const STRIP = mm(5);
+/** Where the red field of the leaflet's cover begins, as a share of the height. */
+export const COVER_FIELD = 0.45;
+/** Height reserved for the footer line above the bottom margin. */
+export const FOOTER = mm(9);
+
+/** Where everything goes: frames, coloured bands and footers per page, from the format's geometry. Pure. */
+export function planPages(f: PreparedFlyer): Plan {
+  const geometry = geometryOf(f.format);
+  const { width: W, height: H } = geometry;
+  const strip: Band = { x: 0, y: 0, width: W, height: STRIP, color: "primary" };
+  const at = (place: number) => f.places[place - 1] ?? [];
+
+  if (geometry.kind === "panels") {
+    const m = MARGINS.panel;
+    const pages = geometry.sheets.map((sheet, i): PagePlan => {
+      const frames: Frame[] = [];
+      const bands: Band[] = [strip];
+      for (const p of sheet.panels) {
+        const x = p.x + m.x;
+        const width = p.width - 2 * m.x;
+        const top = STRIP + m.top;
+        if (p.place === 1) {
+          // The cover: wordmark on paper, sections of place 1 beneath it, the title white on a red field that
+          // runs into the bleed at the right and bottom edges and keeps clear of the fold.
+          const field: Band = { x, y: H * COVER_FIELD, width: W - x, height: H - H * COVER_FIELD, color: "primary" };
+          bands.push(field);
+          const wordmark = mm(22);
+          frames.push(
+            {
+              id: "wortmarke",
+              label: `${p.name}, Wortmarke`,
+              x,
+              y: top,
+              width,
+              height: wordmark,
+              headings: "top",
+              sections: [],
+              cover: "wordmark",
+            },
+            {
+              id: "feld-1",
+              label: p.name,
+              x,
+              y: top + wordmark + mm(6),
+              width,
+              height: field.y - mm(6) - (top + wordmark + mm(6)),
+              headings: "top",
+              sections: at(1),
+            },
+            {
+              id: "titel",
+              label: `${p.name}, rotes Titelfeld`,
+              x: x + mm(7),
+              y: field.y + mm(9),
+              width: width - mm(7),
+              height: field.height - mm(9) - m.bottom,
+              headings: "top",
+              sections: [],
+              cover: "band",
+            },
+          );
+          continue;
+        }
+        const bottom = p.place === 6 ? FOOTER + mm(4) : 0;
+        frames.push({
+          id: `feld-${p.place}`,
+          label: p.name,
+          x,
+          y: top,
+          width,
+          height: H - top - m.bottom - bottom,
+          headings: "top",
+          sections: at(p.place),
+        });
+      }
+      const back = sheet.panels.find((p) => p.place === 6);
+      return {
+        number: i + 1,
+        frames,
+        bands,
+        footer: back && { x: back.x + m.x, width: back.width - 2 * m.x, bottom: m.bottom, height: FOOTER + mm(4) },
+        folds: sheet.folds,
+      };
+    });
+    return { geometry, pages };
+  }
+
+  const m = f.format === "a5" ? MARGINS.a5 : MARGINS.a4;
+  const width = W - 2 * m.x;
+  const headings = width >= 400 ? "side" : "top";
+  const bodyBottom = H - m.bottom - FOOTER - mm(4);
+  const pages = Array.from({ length: f.pages }, (_, i): PagePlan => {
+    const number = i + 1;
+    const pageLabel = f.pages > 1 ? `Seite ${number} von ${f.pages}` : undefined;
+    const footer = { x: m.x, width, bottom: m.bottom, height: FOOTER, pageLabel };
+    if (number === 1) {
+      // Wordmark on paper, then the red band with occasion, title and subtitle, running into the bleed left and right.
+      const bandTop = m.top + mm(f.format === "a5" ? 18 : 22);
+      const bandHeight = mm(f.format === "a5" ? 40 : 50);
+      const band: Band = { x: 0, y: bandTop, width: W, height: bandHeight, color: "primary" };
+      const bodyTop = bandTop + bandHeight + mm(10);
+      return {
+        number,
+        bands: [band],
+        frames: [
+          {
+            id: "wortmarke",
+            label: "Kopf von Seite 1",
+            x: m.x,
+            y: m.top,
+            width,
+            height: bandTop - mm(4) - m.top,
+            headings,
+            sections: [],
+            cover: "wordmark",
+          },
+          {
+            id: "titel",
+            label: "Titelband von Seite 1",
+            x: m.x,
+            y: bandTop + mm(8),
+            width,
+            height: bandHeight - mm(14),
+            headings,
+            sections: [],
+            cover: "band",
+          },
+          {
+            id: "seite-1",
+            label: "Seite 1",
+            x: m.x,
+            y: bodyTop,
+            width,
+            height: bodyBottom - bodyTop,
+            headings,
+            sections: at(1),
+          },
+        ],
+        footer,
+        folds: [],
+      };
+    }
+    const top = STRIP + m.top;
+    return {
+      number,
+      bands: [strip],
+      frames: [
+        {
+          id: `seite-${number}`,
+          label: `Seite ${number}`,
+          x: m.x,
+          y: top,
+          width,
+          height: bodyBottom - top,
+          headings,
+          sections: at(number),
+        },
+      ],
+      footer,
+      folds: [],
+    };
+  });
+  return { geometry, pages };
+}

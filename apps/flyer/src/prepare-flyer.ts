@@ -1,0 +1,296 @@
+import { footerText } from "@dus-opendata/brand";
+import {
+  type Concept,
+  countWords,
+  type Flyer,
+  type FlyerSection,
+  formatPlanDate,
+  formatStand,
+  formatStatus,
+  labels,
+  type StatusKind,
+  standDate,
+  summariseStatus,
+} from "@dus-opendata/concept";
+import { geometryOf } from "./formats.js";
+import { BIND, displayUrl, setText } from "./typography.js";
+
+/** What a section shows, with every word and number taken from the model. */
+export type SectionData =
+  | {
+      kind: "text";
+      title: string;
+      paragraphs: string[];
+      points: string[];
+      quote?: { text: string; source: string };
+      note?: string;
+    }
+  | { kind: "steps"; title: string; steps: string[] }
+  | {
+      kind: "bausteine";
+      title: string;
+      lead: string;
+      items: { label: string; title: string; summary: string; measures: string; status: string }[];
+    }
+  | {
+      kind: "measures";
+      title: string;
+      items: { title: string; status: string; statusKind: StatusKind; planned: string }[];
+    }
+  | { kind: "portal"; title: string; text?: string; url: string; address: string }
+  | { kind: "contact"; title: string; text?: string; lines: string[]; url: string; address: string };
+
+export interface PreparedSection {
+  /** Field path in the flyer file, e.g. `sections[3]`. */
+  field: string;
+  index: number;
+  place: number;
+  data: SectionData;
+}
+
+export interface PreparedFlyer {
+  id: string;
+  format: Flyer["format"];
+  /** How many PDF pages: two for the leaflet, one or two for a flat flyer. */
+  pages: number;
+  occasion: string;
+  title: string;
+  subtitle?: string;
+  callToAction?: string;
+  wordmark: { city: string; organisation: string; claim: string };
+  /** „Stand: November 2018“. */
+  stand: string;
+  footer: string;
+  /** Sections per place (index = place − 1), in the order of the file. */
+  places: PreparedSection[][];
+  meta: {
+    title: string;
+    author: string;
+    subject: string;
+    keywords: string;
+    creator: string;
+    producer: string;
+    /** From the Stand, never the clock: the last day of the Stand month, 00:00 UTC. */
+    date: Date;
+  };
+}
+
+/** A problem with a flyer file, located by its field path (e.g. a selection that points past the end of a list). */
+export interface FlyerProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Thrown for a flyer that cannot be built as written: wrong selections, or text that does not fit. */
+export class FlyerError extends Error {
+  constructor(
+    readonly flyer: string,
+    readonly problems: FlyerProblem[],
+  ) {
+    super(problems.map((p) => `Flyer „${flyer}“: ${p.message}`).join("\n"));
+    this.name = "FlyerError";
+  }
+}
+
+export const CREATOR = "Flyer-Generator @dus-opendata/flyer";
+export const PRODUCER = "@react-pdf/renderer 4.9 und pdf-lib 1.17";
+
+const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
+const STATUS_ORDER: StatusKind[] = ["done", "took-place", "in-progress", "not-started"];
+
+function pick<T>(list: readonly T[], selection: number[] | undefined, path: (string | number)[], what: string) {
+  const problems: FlyerProblem[] = [];
+  if (!selection) return { items: [...list], problems };
+  const items: T[] = [];
+  selection.forEach((n, j) => {
+    const item = list[n - 1];
+    if (item === undefined)
+      problems.push({
+        path: [...path, j],
+        message: `Die Auswahl ${n} gibt es nicht: ${what} hat ${list.length === 1 ? "nur einen Eintrag" : `${list.length} Einträge`} (1 bis ${list.length}).`,
+      });
+    else items.push(item);
+  });
+  return { items, problems };
+}
+
+function sectionData(
+  c: Concept,
+  flyer: Flyer,
+  s: FlyerSection,
+  i: number,
+  problems: FlyerProblem[],
+): SectionData | undefined {
+  const at = (...rest: (string | number)[]) => ["sections", i, ...rest];
+  const block = (id: string) => c.bausteine.find((b) => b.id === id);
+  const text = (t: string) => setText(t);
+  const heading = (t: string) => setText(t, BIND.heading);
+  switch (s.type) {
+    case "intro": {
+      const intro = c.intro.find((x) => x.id === s.section);
+      if (!intro) return undefined;
+      return {
+        kind: "text",
+        title: heading(s.title ?? intro.title),
+        paragraphs: (intro.text ?? []).map(text),
+        points: (intro.points ?? []).map(text),
+        quote: intro.quote && { text: text(intro.quote.text), source: intro.quote.source },
+        note: intro.note && text(intro.note),
+      };
+    }
+    case "why": {
+      const b = block(s.block);
+      if (!b) return undefined;
+      const r = pick(b.why.text, s.paragraphs, at("paragraphs"), `Die Begründung von „${b.title}“`);
+      problems.push(...r.problems);
+      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: r.items.map(text), points: [] };
+    }
+    case "chances": {
+      const b = block(s.block);
+      if (!b) return undefined;
+      const r = pick(b.chances, s.items, at("items"), `Die Liste der Chancen von „${b.title}“`);
+      problems.push(...r.problems);
+      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: r.items.map(text) };
+    }
+    case "measure": {
+      const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
+      if (!m) return undefined;
+      if (s.part === "details") {
+        const points = m.details?.points;
+        if (!points) {
+          problems.push({
+            path: at("part"),
+            message: `Die Maßnahme „${m.title}“ hat keinen Zusatzblock mit Kernpunkten („details.points“); hier passt nur „summary“.`,
+          });
+          return undefined;
+        }
+        if (s.paragraphs)
+          problems.push({
+            path: at("paragraphs"),
+            message: "„paragraphs“ gilt nur für „summary“; für Kernpunkte „items“.",
+          });
+        const r = pick(points, s.items, at("items"), `Der Zusatzblock von „${m.title}“`);
+        problems.push(...r.problems);
+        return {
+          kind: "text",
+          title: heading(s.title ?? m.details?.title ?? m.title),
+          paragraphs: [],
+          points: r.items.map(text),
+        };
+      }
+      if (s.items)
+        problems.push({ path: at("items"), message: "„items“ gilt nur für „details“; für Absätze „paragraphs“." });
+      const r = pick(m.summary, s.paragraphs, at("paragraphs"), `Die Beschreibung von „${m.title}“`);
+      problems.push(...r.problems);
+      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: r.items.map(text), points: [] };
+    }
+    case "measures": {
+      const b = block(s.block);
+      if (!b) return undefined;
+      const chosen = s.measures ? b.measures.filter((m) => s.measures?.includes(m.id)) : b.measures;
+      return {
+        kind: "measures",
+        title: heading(s.title ?? b.title),
+        items: chosen.map((m) => ({
+          title: heading(m.title),
+          status: formatStatus(m.status),
+          statusKind: m.status.kind,
+          planned: `${labels.planned}: ${formatPlanDate(m.planned)}`,
+        })),
+      };
+    }
+    case "bausteine": {
+      const summary = summariseStatus(c);
+      const total = summary.reduce((n, b) => n + b.total, 0);
+      return {
+        kind: "bausteine",
+        title: heading(s.title ?? countWords(c.bausteine.length, { one: labels.baustein, many: labels.bausteine })),
+        lead: text(`${countWords(total, MEASURE_NOUN)} im Konzept „${c.title}“`),
+        items: c.bausteine.map((b, k) => {
+          const counts = summary[k];
+          const status = STATUS_ORDER.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
+            .map((kind) => `${counts?.byStatus[kind]} ${labels.statusKinds[kind]}`)
+            .join(" · ");
+          return {
+            label: `${labels.baustein} ${b.number}`,
+            title: heading(b.title),
+            summary: text(b.summary),
+            measures: countWords(b.measures.length, MEASURE_NOUN),
+            status,
+          };
+        }),
+      };
+    }
+    case "text":
+      return {
+        kind: "text",
+        title: heading(s.title),
+        paragraphs: (s.text ?? []).map(text),
+        points: (s.points ?? []).map(text),
+      };
+    case "steps":
+      return { kind: "steps", title: heading(s.title), steps: s.steps.map(text) };
+    case "portal":
+      return {
+        kind: "portal",
+        title: heading(s.title ?? labels.portal),
+        text: s.text && text(s.text),
+        url: c.portal,
+        address: displayUrl(c.portal),
+      };
+    case "contact": {
+      const lead = s.text ?? flyer.callToAction;
+      // The team as the concept names it; a comma in it starts a new line („Projekt Open Data“ / „Stabsstelle …“).
+      const comma = c.team.indexOf(", ");
+      const team = comma > 0 ? [c.team.slice(0, comma), c.team.slice(comma + 2)] : [c.team];
+      return {
+        kind: "contact",
+        title: heading(s.title ?? labels.contact),
+        text: lead && text(lead),
+        lines: [...team, c.city],
+        url: c.portal,
+        address: displayUrl(c.portal),
+      };
+    }
+  }
+}
+
+/** The flyer as data: every section resolved against the model, placed, and set for print. Pure. */
+export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
+  const geometry = geometryOf(flyer.format);
+  const placeCount = geometry.sheets.reduce((n, s) => n + s.panels.length, 0);
+  const places: PreparedSection[][] = Array.from({ length: placeCount }, () => []);
+  const problems: FlyerProblem[] = [];
+  flyer.sections.forEach((s, index) => {
+    const data = sectionData(c, flyer, s, index, problems);
+    const place = s.place ?? 1;
+    if (data) places[place - 1]?.push({ field: `sections[${index}]`, index, place, data });
+  });
+  if (problems.length) throw new FlyerError(flyer.id, problems);
+
+  const pages = geometry.kind === "panels" ? geometry.sheets.length : places.findLastIndex((p) => p.length > 0) + 1;
+  const day = standDate(c);
+  const blocks = c.bausteine.map((b) => b.title);
+  return {
+    id: flyer.id,
+    format: flyer.format,
+    pages: Math.max(1, pages),
+    occasion: setText(flyer.occasion, BIND.heading),
+    title: setText(flyer.title, BIND.display),
+    subtitle: flyer.subtitle && setText(flyer.subtitle, BIND.heading),
+    callToAction: flyer.callToAction && setText(flyer.callToAction),
+    wordmark: { city: c.city, organisation: c.organisation, claim: c.claim },
+    stand: `${labels.stand}: ${formatStand(c.stand)}`,
+    footer: footerText(c),
+    places,
+    meta: {
+      title: `${flyer.occasion}: ${flyer.title}`,
+      author: `${c.organisation}, ${c.city}`,
+      subject: `Flyer „${flyer.occasion}“ zum Konzept „${c.title}“${c.subtitle ? ` – ${c.subtitle}` : ""}`,
+      keywords: ["Open Data", c.city, flyer.occasion, c.title, ...blocks].join(", "),
+      creator: CREATOR,
+      producer: PRODUCER,
+      date: new Date(`${day}T00:00:00Z`),
+    },
+  };
+}

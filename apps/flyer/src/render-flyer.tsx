@@ -1,0 +1,67 @@
+import * as defaultBrand from "@dus-opendata/brand";
+import { ttfFonts } from "@dus-opendata/brand/node";
+import type { Concept, Flyer } from "@dus-opendata/concept";
+import { type DocumentProps, Font, renderToBuffer } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
+import { addPrintMarks, cropToTrim } from "./add-print-marks.js";
+import { assertFits } from "./assert-fits.js";
+import { FlyerDocument } from "./components/flyer-document.js";
+import type { Geometry } from "./formats.js";
+import { planPages } from "./plan-pages.js";
+import { prepareFlyer } from "./prepare-flyer.js";
+import { type Brand, createStyles } from "./styles.js";
+import { hyphenateWord } from "./typography.js";
+
+const registered = new Set<string>();
+
+/** Registers the brand font (TTF, embedded as subsets) and German hyphenation, once per process and family. */
+export function registerFonts(brand: Brand = defaultBrand): void {
+  if (registered.has(brand.fontFamily)) return;
+  const files = ttfFonts().filter((f) => f.family === brand.fontFamily);
+  Font.register({
+    family: brand.fontFamily,
+    fonts: files.map((f) => ({ src: f.path, fontWeight: f.weight, fontStyle: f.style })),
+  });
+  Font.registerHyphenationCallback(hyphenateWord);
+  registered.add(brand.fontFamily);
+}
+
+export interface RenderedFlyer {
+  id: string;
+  geometry: Geometry;
+  pages: number;
+  /** Page = trim size, links clickable. */
+  screen: Uint8Array;
+  /** Trim + bleed + crop and fold marks. */
+  print: Uint8Array;
+  /** react-pdf's layout tree, for checks in tests. */
+  layout: unknown;
+}
+
+export interface RenderOptions {
+  /** Brand tokens; the `watch` command passes freshly loaded ones. */
+  brand?: Brand;
+}
+
+/**
+ * Renders one flyer from the model: one react-pdf pass (fonts registered once), the layout checked with
+ * assertFits (throws FlyerError naming the flyer and section), then cut to a screen file and marked up
+ * as a print file. The same content gives the same bytes.
+ */
+export async function renderFlyer(concept: Concept, flyer: Flyer, options: RenderOptions = {}): Promise<RenderedFlyer> {
+  const brand = options.brand ?? defaultBrand;
+  registerFonts(brand);
+  const prepared = prepareFlyer(concept, flyer);
+  const plan = planPages(prepared);
+  let layout: unknown;
+  const element = (
+    <FlyerDocument flyer={prepared} plan={plan} styles={createStyles(brand)} onLayout={(l) => (layout = l)} />
+  ) as unknown as ReactElement<DocumentProps>;
+  const rendered = new Uint8Array(await renderToBuffer(element));
+  assertFits(layout, plan, flyer.id);
+  const [screen, print] = await Promise.all([
+    cropToTrim(rendered, { geometry: plan.geometry, date: prepared.meta.date }),
+    addPrintMarks(rendered, { geometry: plan.geometry, date: prepared.meta.date, markColor: brand.colors.ink }),
+  ]);
+  return { id: flyer.id, geometry: plan.geometry, pages: plan.pages.length, screen, print, layout };
+}
