@@ -81,6 +81,7 @@ function bytePosition(bytes: Uint8Array, offset: number) {
  * Uses only the lexer, which is iterative: the cheap first guard against documents built to exhaust the stack.
  */
 function lexicalDepthOffset(text: string): number {
+  if (!mayNestDeeply(text)) return -1;
   let offset = 0;
   let flow = 0;
   let onLine = 0;
@@ -107,6 +108,24 @@ function lexicalDepthOffset(text: string): number {
     offset += token.length;
   }
   return -1;
+}
+
+/**
+ * Cheap necessary condition for lexicalDepthOffset: more opening brackets in the file than MAX_DEPTH, or more
+ * `-`/`?` on one line. Ordinary files fail it, so they skip the lexer pass.
+ */
+function mayNestDeeply(text: string): boolean {
+  let brackets = 0;
+  let onLine = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++brackets > MAX_DEPTH) return true;
+    } else if (c === 0x2d || c === 0x3f) {
+      if (++onLine > MAX_DEPTH) return true;
+    } else if (c === 0x0a) onLine = 0;
+  }
+  return false;
 }
 
 interface CstScan {
