@@ -20,6 +20,8 @@ export interface LoadOptions {
 type AnySchema = z.ZodType;
 
 const FILE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The folders of a content folder; `schema` holds the generated JSON Schemas. */
+const CONTENT_FOLDERS = ["bausteine", "decks", "flyers", "schema"];
 
 /** Allowed keys of the object schema at `path` (for "Meinten Sie …?" hints). */
 function keysAt(schema: AnySchema, path: readonly PropertyKey[], data: unknown): string[] {
@@ -186,6 +188,20 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
         column: 1,
         field: "(Datei)",
         message: "Unbekannte Inhaltsdatei: erwartet werden concept.yaml und die Ordner bausteine/, decks/ und flyers/.",
+      });
+  }
+
+  // A misspelt folder („baustein/“) would silently drop its files; other folders (images, notes) are fine.
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith(".") || CONTENT_FOLDERS.includes(entry.name)) continue;
+    const hint = closest(entry.name, CONTENT_FOLDERS.slice(0, 3));
+    if (hint)
+      problems.push({
+        file: shown(entry.name),
+        line: 1,
+        column: 1,
+        field: "(Ordner)",
+        message: `Unbekannter Ordner ${q(`${entry.name}/`)}: Meinten Sie ${q(`${hint}/`)}? Inhaltsdateien liegen in bausteine/, decks/ und flyers/.`,
       });
   }
 

@@ -60,8 +60,16 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
         (c) => c.toUpperCase(),
       );
     case "invalid_union": {
-      const disc = (issue as { discriminator?: string }).discriminator;
-      if (disc) return `Unbekannter Typ ${q(String((input as Record<string, unknown>)?.[disc]))}.`;
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (discriminator) {
+        const allowed = (options ?? []).map(String);
+        const list = allowed.map(q).join(", ");
+        // The issue sits at the discriminator itself: `input` is the value of `type`, not the section.
+        if (input === undefined || input === null)
+          return `Pflichtfeld ${q(discriminator)} fehlt. Erlaubt sind: ${list}.`;
+        const hint = closest(String(input), allowed);
+        return `Unbekannter Typ ${q(String(input))}. Erlaubt sind: ${list}.${hint ? ` Meinten Sie ${q(hint)}?` : ""}`;
+      }
       return "Der Wert passt zu keiner der erlaubten Formen.";
     }
     case "custom":
@@ -93,8 +101,9 @@ export function yamlMessage(code: string, original: string): string {
         return "Die eckige Klammer „[“, die hier beginnt, wird nicht geschlossen: am Ende der Liste fehlt „]“.";
       if (/end with (a )?\}/.test(original))
         return "Die geschweifte Klammer „{“, die hier beginnt, wird nicht geschlossen: am Ende fehlt „}“.";
-      if (/Missing (, or : )?between|Missing ,/.test(original))
-        return "Zwischen zwei Einträgen in Klammern fehlt ein Komma.";
+      if (/Missing , or : between/.test(original))
+        return "Zwischen zwei Einträgen in Klammern fehlt ein Komma, oder nach einem Feldnamen der Doppelpunkt.";
+      if (/Missing , between/.test(original)) return "Zwischen zwei Einträgen in Klammern fehlt ein Komma.";
       if (/followed by map values/.test(original))
         return "Hier fehlt der Doppelpunkt nach dem Feldnamen: jedes Feld wird als „feld: wert“ geschrieben.";
       if (/Missing space after :/.test(original)) return "Nach dem Doppelpunkt fehlt ein Leerzeichen.";
