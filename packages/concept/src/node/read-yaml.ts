@@ -343,7 +343,7 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
   }
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    const onlyComments = text.trim().length > 0;
+    const onlyComments = /^[ \t]*#/m.test(text);
     return one(
       at(
         1,
