@@ -4,9 +4,8 @@
  * presenter notes; each slide renders its outline entry through <ConceptSlide>.
  */
 import { definePreparserSetup } from "@slidev/types";
-import { outlineMarkdown } from "../src/outline.js";
 import { loadDeckData } from "../src/load-deck.js";
-import { escapeMarkdown } from "../src/outline.js";
+import { escapeMarkdown, outlineMarkdown } from "../src/outline.js";
 
 const MARKER = "<!-- concept:slides -->";
 
@@ -27,7 +26,13 @@ export default definePreparserSetup(() => [
       // The first slide's frontmatter is the headmatter: give it the first slide's layout and the document title.
       const close = lines.indexOf("---", 1);
       if (close > 0 && first) {
-        lines.splice(close, 0, `layout: ${first.layout}`, `slideKind: ${first.kind}`, `title: ${JSON.stringify(escapeMarkdown(data.outline.title))}`);
+        lines.splice(
+          close,
+          0,
+          `layout: ${first.layout}`,
+          `slideKind: ${first.kind}`,
+          `title: ${JSON.stringify(escapeMarkdown(data.outline.title))}`,
+        );
       }
       const markerAt = lines.findIndex((l) => l.trim() === MARKER);
       lines.splice(markerAt, 1, ...outlineMarkdown(data.outline));

@@ -84,7 +84,9 @@ export function buildDeckData(c: Concept, v: DeckVariant): DeckData {
     overdue: isOverdue(measure, asOf),
     ...spansOf(measure.planned),
   }));
-  const dated = timeline.flatMap((r) => r.spans.flatMap((s) => [Number(s.start.slice(0, 4)), Number(s.end.slice(0, 4))]));
+  const dated = timeline.flatMap((r) =>
+    r.spans.flatMap((s) => [Number(s.start.slice(0, 4)), Number(s.end.slice(0, 4))]),
+  );
   const standYear = c.stand.year;
   const first = Math.min(standYear, ...dated);
   const last = Math.max(standYear, ...dated);

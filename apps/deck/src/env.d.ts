@@ -4,6 +4,7 @@ declare module "virtual:concept-deck" {
 }
 declare module "*.vue" {
   import type { DefineComponent } from "vue";
+
   const component: DefineComponent<object, object, unknown>;
   export default component;
 }

@@ -60,7 +60,9 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setModificationDate(date);
   pdf.setLanguage("de-DE");
   // Chromium writes a random /ID; derive it from the page content instead.
-  const digest = createHash("md5").update(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).digest("hex");
+  const digest = createHash("md5")
+    .update(bytes.subarray(0, Math.min(bytes.length, 1 << 20)))
+    .digest("hex");
   const id = PDFHexString.of(digest);
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return pdf.save({ useObjectStreams: false });
@@ -95,7 +97,9 @@ export async function exportPdfs(
           await document.fonts.ready;
         });
         await page.waitForFunction(
-          (n) => document.querySelectorAll(".print-slide-container").length >= n && !document.querySelector(".slidev-slide-loading"),
+          (n) =>
+            document.querySelectorAll(".print-slide-container").length >= n &&
+            !document.querySelector(".slidev-slide-loading"),
           job.slides,
           { timeout: 30_000 },
         );

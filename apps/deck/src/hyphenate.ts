@@ -5,17 +5,21 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { hyphenateSync } = require("hyphen/de") as { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
+const { hyphenateSync } = require("hyphen/de") as {
+  hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
+};
 
 const KEEP_WHOLE = /[/@]|\.\p{L}|^https?:/u;
 
 export function hyphenateText(text: string): string {
-  return text
-    // Abbreviations like „z. B.“ and „u. a.“ never break across lines.
-    .replace(/\b([zuda])\. ([BaäAhT])\./g, "$1.\u00A0$2.")
-    .split(/(\s+)/)
-    .map((token) => (KEEP_WHOLE.test(token) ? token : hyphenateSync(token, { minWordLength: 7 })))
-    .join("");
+  return (
+    text
+      // Abbreviations like „z. B.“ and „u. a.“ never break across lines.
+      .replace(/\b([zuda])\. ([BaäAhT])\./g, "$1.\u00A0$2.")
+      .split(/(\s+)/)
+      .map((token) => (KEEP_WHOLE.test(token) ? token : hyphenateSync(token, { minWordLength: 7 })))
+      .join("")
+  );
 }
 
 /** Hyphenates every string in a value, except under the given keys (ids, URLs, labels the code compares). */

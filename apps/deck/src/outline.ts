@@ -90,7 +90,13 @@ function bausteinSlides(c: Concept, v: DeckVariant, b: Baustein): SlideSpec[] {
     if (!parts.includes(part)) continue;
     switch (part) {
       case "section":
-        out.push({ kind: "baustein", layout: "section", title: `${labels.baustein} ${b.number}: ${b.title}`, baustein: b.id, notes: [counts] });
+        out.push({
+          kind: "baustein",
+          layout: "section",
+          title: `${labels.baustein} ${b.number}: ${b.title}`,
+          baustein: b.id,
+          notes: [counts],
+        });
         break;
       case "why":
         out.push({ kind: "why", layout: "concept", title: b.why.title, baustein: b.id, notes: [] });
@@ -104,8 +110,12 @@ function bausteinSlides(c: Concept, v: DeckVariant, b: Baustein): SlideSpec[] {
           baustein: b.id,
           notes: [
             counts,
-            ...b.measures.map((m) => `${m.title}: ${formatStatus(m.status)}, ${labels.planned} ${formatPlanDate(m.planned)}.`),
-            late.length ? `Überfällig ${asOfText(c)}: ${late.map((m) => m.title).join(", ")}.` : `Nichts überfällig ${asOfText(c)}.`,
+            ...b.measures.map(
+              (m) => `${m.title}: ${formatStatus(m.status)}, ${labels.planned} ${formatPlanDate(m.planned)}.`,
+            ),
+            late.length
+              ? `Überfällig ${asOfText(c)}: ${late.map((m) => m.title).join(", ")}.`
+              : `Nichts überfällig ${asOfText(c)}.`,
           ],
         });
         break;
@@ -113,7 +123,14 @@ function bausteinSlides(c: Concept, v: DeckVariant, b: Baustein): SlideSpec[] {
       case "measures":
         for (const m of b.measures) {
           if (v.measures && !v.measures.includes(m.id)) continue;
-          out.push({ kind: "measure", layout: "concept", title: m.title, baustein: b.id, measure: m.id, notes: measureNotes(c, b, m) });
+          out.push({
+            kind: "measure",
+            layout: "concept",
+            title: m.title,
+            baustein: b.id,
+            measure: m.id,
+            notes: measureNotes(c, b, m),
+          });
           // A table or an outline needs the whole slide: it follows on its own slide.
           if (m.details?.facts || m.details?.outline)
             out.push({
@@ -127,7 +144,13 @@ function bausteinSlides(c: Concept, v: DeckVariant, b: Baustein): SlideSpec[] {
         }
         break;
       case "chances-risks":
-        out.push({ kind: "chances-risks", layout: "concept", title: `${b.title}: ${labels.chancesAndRisks}`, baustein: b.id, notes: [counts] });
+        out.push({
+          kind: "chances-risks",
+          layout: "concept",
+          title: `${b.title}: ${labels.chancesAndRisks}`,
+          baustein: b.id,
+          notes: [counts],
+        });
         break;
     }
   }
@@ -142,7 +165,12 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
   for (const section of v.sections as readonly DeckSection[]) {
     switch (section) {
       case "title":
-        slides.push({ kind: "title", layout: "cover", title, notes: [v.occasion, `${labels.stand}: ${formatStand(c.stand)}.`] });
+        slides.push({
+          kind: "title",
+          layout: "cover",
+          title,
+          notes: [v.occasion, `${labels.stand}: ${formatStand(c.stand)}.`],
+        });
         break;
       case "intro":
         for (const s of selectedIntro(c, v))
@@ -180,7 +208,13 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
         break;
     }
   }
-  return { variant: v.id, title, ...(v.subtitle ?? c.subtitle ? { subtitle: v.subtitle ?? c.subtitle } : {}), occasion: v.occasion, slides };
+  return {
+    variant: v.id,
+    title,
+    ...((v.subtitle ?? c.subtitle) ? { subtitle: v.subtitle ?? c.subtitle } : {}),
+    occasion: v.occasion,
+    slides,
+  };
 }
 
 /**

@@ -5,8 +5,8 @@
  * slides the preparser generates from the same outline.
  */
 import { resolve } from "node:path";
-import type { Plugin, ViteDevServer } from "vite";
 import { resolveContentDir } from "@dus-opendata/concept/node";
+import type { Plugin, ViteDevServer } from "vite";
 import type { DeckData } from "./deck-data.js";
 import { ContentError, loadDeckData } from "./load-deck.js";
 

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * Thin wrapper around `turbo run <task>`: prepares what turbo cannot see for itself and reports the result.
+ * - CONTENT_DIR is resolved against the repository root and its files are hashed into CONTENT_HASH, which the
+ *   app tasks declare: a build for another content folder, or an edited file in a folder outside the
+ *   repository, never serves cached output of another.
+ * - DECK_CHROMIUM names the browser used for the PDF export ("none" when missing), so a build without PDFs is
+ *   never served from cache once Chromium is installed.
+ * - `build` validates the content first: on a content error nothing is touched and the exit code is 1.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const [task, ...rest] = process.argv.slice(2);
+if (!task) {
+  process.stderr.write("Aufruf: node scripts/turbo.mjs <build|test|typecheck> [turbo-Optionen]\n");
+  process.exit(2);
+}
+
+const given = process.env.CONTENT_DIR?.trim() || "content";
+const contentDir = isAbsolute(given) ? given : resolve(root, given);
+
+function hashFolder(dir) {
+  const hash = createHash("sha256");
+  const walk = (d) => {
+    let entries = [];
+    try {
+      entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile())
+        hash
+          .update(`${relative(dir, p)}\0`)
+          .update(readFileSync(p))
+          .update("\0");
+    }
+  };
+  walk(dir);
+  return hash.digest("hex");
+}
+
+function chromium() {
+  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (p && existsSync(p)) return `${p}@${statSync(p).size}`;
+  }
+  return "none";
+}
+
+const env = {
+  ...process.env,
+  CONTENT_DIR: contentDir,
+  CONTENT_HASH: hashFolder(contentDir),
+  DECK_CHROMIUM: chromium(),
+  TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+};
+
+const bin = join(root, "node_modules", ".bin");
+if (task === "build") {
+  const check = spawnSync(join(bin, "tsx"), [join(root, "packages/concept/src/cli.ts"), "check"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (check.status !== 0) {
+    process.stderr.write("Der Build wurde nicht gestartet; die bisherigen Ausgaben in out/ bleiben unverändert.\n");
+    process.exit(check.status === 2 ? 2 : 1);
+  }
+}
+
+const ci = !!process.env.CI;
+const args = [
+  "run",
+  task,
+  "--env-mode=strict",
+  ...(ci ? ["--output-logs=new-only", "--log-order=grouped"] : []),
+  ...rest,
+];
+const t0 = performance.now();
+const run = spawnSync(join(bin, "turbo"), args, { env, stdio: "inherit", cwd: root });
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+if (task === "build") {
+  // Each app lists what it wrote in out/<app>/.manifest/<app>.json: { stand, files: [{ path, pages, bytes }] }.
+  const rows = [];
+  let stand = "";
+  for (const app of ["decks", "flyers"]) {
+    const file = join(root, "out", app, ".manifest", `${app}.json`);
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, "utf8"));
+    rows.push(...manifest.files);
+    stand ||= manifest.stand;
+  }
+  const width = Math.max(...rows.map((r) => r.path.length), 10);
+  process.stdout.write("\nGeschrieben:\n");
+  for (const r of rows) {
+    const unit = r.path.endsWith(".html") ? "Folien" : r.pages === 1 ? "Seite" : "Seiten";
+    process.stdout.write(
+      `  ${r.path.padEnd(width)}  ${String(r.pages).padStart(3)} ${unit.padEnd(6)}  ${Math.round(r.bytes / 1024)
+        .toLocaleString("de-DE")
+        .padStart(6)} KB\n`,
+    );
+  }
+  if (stand) process.stdout.write(`Stand der Inhalte: ${stand}\n`);
+  process.stdout.write(
+    `Fertig in ${((performance.now() - t0) / 1000).toLocaleString("de-DE", { maximumFractionDigits: 1 })} s.\n`,
+  );
+}
