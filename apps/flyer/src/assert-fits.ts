@@ -107,12 +107,17 @@ export function assertFits(layout: unknown, plan: Plan, flyer: string): void {
       const over = node.box.height - frame.height;
       if (over > TOLERANCE) {
         const all = fields(node);
-        // The first field that reaches below the frame's bottom edge is the one that no longer fits.
+        // The first field that reaches below the frame's bottom edge is where the frame overflows.
         const culprit = all.find((x) => x.bottom > frame.height + TOLERANCE) ?? all.at(-1);
         const who = culprit ? describe(culprit.field, sections) : "Der Inhalt";
+        const onFrame = all.filter((x) => sections.has(x.field));
+        const list =
+          onFrame.length > 1
+            ? ` Auf ${frame.label} stehen: ${onFrame.map((x) => `${describe(x.field, sections).replace(/^Der Abschnitt /, "")} mit ${mmText(x.bottom - x.top)}`).join(", ")}; Platz ist für ${mmText(frame.height)}.`
+            : "";
         problems.push({
           path: culprit ? pathOf(culprit.field) : [],
-          message: `${who} passt nicht mehr auf ${frame.label}: es fehlen ${mmText(over)}. Bitte den Text kürzen oder den Abschnitt mit „place“ auf eine andere Seite oder ein anderes Feld legen; ein Flyer bekommt keine zusätzliche Seite.`,
+          message: `${who} passt nicht mehr auf ${frame.label}: es fehlen ${mmText(over)}.${list} Bitte den Text kürzen oder einen Abschnitt mit „place“ auf eine andere Seite oder ein anderes Feld legen; ein Flyer bekommt keine zusätzliche Seite.`,
         });
       }
       // Lines wider than their column: a word (an address, a compound) that cannot be broken.

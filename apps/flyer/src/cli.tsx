@@ -8,8 +8,11 @@ import { existsSync, watch as watchFs } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
-import { buildFlyers, type WrittenFile } from "./build-flyers.js";
+import type { WrittenFile } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
+
+// react-pdf takes most of a second to import: only after the arguments are known to be right.
+const loadBuild = () => import("./build-flyers.js");
 
 const USAGE = `Aufruf:
   tsx src/cli.tsx build   alle Flyer als PDF nach out/flyers schreiben (Bildschirm und Druck)
@@ -41,6 +44,7 @@ function reportError(e: unknown): void {
 async function build(): Promise<number> {
   const t0 = performance.now();
   try {
+    const { buildFlyers } = await loadBuild();
     report(await buildFlyers(), performance.now() - t0);
     return 0;
   } catch (e) {
@@ -51,6 +55,7 @@ async function build(): Promise<number> {
 
 /** Re-renders on changes, debounced; errors are printed and watching goes on. */
 async function watch(): Promise<void> {
+  const { buildFlyers } = await loadBuild();
   const content = resolveContentDir(process.env, findRepoRoot());
   const brandEntry = fileURLToPath(import.meta.resolve("@dus-opendata/brand"));
   let brand: Brand | undefined;

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyContent, removeDir, repoRoot, runCli } from "./helpers.js";
+
+const out = join(repoRoot, "out", "flyers");
+const read = () =>
+  Object.fromEntries(
+    readdirSync(out)
+      .filter((f) => f.endsWith(".pdf"))
+      .map((f) => [f, readFileSync(join(out, f))]),
+  );
+
+describe("tsx src/cli.tsx", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) removeDir(d);
+  });
+
+  it("build schreibt jeden Flyer als Bildschirm- und Druck-PDF nach out/flyers; zwei Builds geben dieselben Bytes", () => {
+    const first = runCli(["build"]);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^Flyer geschrieben \(\d+(,\d)? s\):\n/);
+    for (const id of ["basis-informationen", "aemtergespraeche"]) {
+      expect(first.stdout).toMatch(new RegExp(`out/flyers/${id}\\.pdf +2 Seiten +[\\d,]+ kB +Bildschirm`));
+      expect(first.stdout).toMatch(new RegExp(`out/flyers/${id}-druck\\.pdf +2 Seiten +[\\d,]+ kB +Druck`));
+    }
+    const a = read();
+    const second = runCli(["build"]);
+    expect(second.status).toBe(0);
+    const b = read();
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    for (const f of Object.keys(a)) expect(Buffer.compare(a[f] as Buffer, b[f] as Buffer), f).toBe(0);
+    // No temporary files left behind by the safe writes of this build.
+    expect(readdirSync(out).filter((f) => f.includes(`.${second.pid}.tmp`))).toEqual([]);
+  });
+
+  it("schreibt auch mit einem anderen CONTENT_DIR nach out/ im Wurzelverzeichnis", () => {
+    const dir = copyContent();
+    dirs.push(dir);
+    const r = runCli(["build"], { CONTENT_DIR: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("out/flyers/aemtergespraeche.pdf");
+  });
+
+  it("meldet Inhaltsfehler mit Datei, Zeile und Spalte, ohne Stacktrace, Exit 1", () => {
+    const dir = copyContent();
+    dirs.push(dir);
+    const file = join(dir, "flyers", "aemtergespraeche.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("format: din-lang-wickelfalz", "format: din-lang"));
+    const r = runCli(["build"], { CONTENT_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/flyers\/aemtergespraeche\.yaml:\d+:9 {2}format {2}/);
+    expect(r.stderr).toContain("1 Fehler in 1 Datei.");
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("falscher Aufruf: Exit 2 mit Hilfe auf Deutsch", () => {
+    const r = runCli(["bauen"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unbekannter Befehl „bauen“.");
+    expect(r.stderr).toContain("Aufruf:");
+  });
+});

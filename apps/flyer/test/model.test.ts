@@ -1,0 +1,182 @@
+import * as brand from "@dus-opendata/brand";
+import { contrastRatio } from "@dus-opendata/brand";
+import { countConcept, formatPlanDate, formatStatus, labels } from "@dus-opendata/concept";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  geometryOf,
+  hyphenateWord,
+  mm,
+  planPages,
+  prepareFlyer,
+  ROLL_FOLD_PANELS_MM,
+  type SectionData,
+  setText,
+  usedTextPairs,
+} from "../src/index.js";
+import { loadRepoConcept } from "./helpers.js";
+
+const concept = loadRepoConcept();
+const flyer = (id: string) => {
+  const f = concept.flyers.find((x) => x.id === id);
+  if (!f) throw new Error(`Flyer ${id} fehlt`);
+  return f;
+};
+const sections = (id: string) => prepareFlyer(concept, flyer(id)).places.flat();
+const ofKind = <K extends SectionData["kind"]>(id: string, kind: K) =>
+  sections(id)
+    .map((s) => s.data)
+    .filter((d): d is Extract<SectionData, { kind: K }> => d.kind === kind);
+const plain = (s: string) => s.replace(/\u00A0/g, " ");
+
+describe("prepareFlyer: jede Angabe kommt aus dem Modell", () => {
+  it("die Bausteine mit ihren Zahlen", () => {
+    const [b] = ofKind("basis-informationen", "bausteine");
+    const counts = countConcept(concept);
+    expect(plain(b?.title ?? "")).toBe("Drei Bausteine");
+    expect(plain(b?.lead ?? "")).toBe(`${counts.measures} Maßnahmen im Konzept „${concept.title}“`);
+    expect(b?.items.map((i) => plain(i.title))).toEqual(concept.bausteine.map((x) => x.title));
+    expect(b?.items.map((i) => i.label)).toEqual(["Baustein 1", "Baustein 2", "Baustein 3"]);
+    expect(b?.items.map((i) => i.measures)).toEqual(["Sechs Maßnahmen", "Fünf Maßnahmen", "Drei Maßnahmen"]);
+  });
+
+  it("die Maßnahmen von „Miteinander reden“ mit Status und Datum (Plan)", () => {
+    const [m] = ofKind("aemtergespraeche", "measures");
+    const block = concept.bausteine.find((b) => b.id === "miteinander-reden");
+    expect(m?.items).toEqual(
+      block?.measures.map((x) => ({
+        title: expect.stringMatching(new RegExp(`^${x.title.replace(/[-\s]/g, "[-\\s\\u00A0]")}$`)),
+        status: formatStatus(x.status),
+        statusKind: x.status.kind,
+        planned: `${labels.planned}: ${formatPlanDate(x.planned)}`,
+      })),
+    );
+  });
+
+  it("Kontakt: Team und Amt wie im Konzept, das Portal; keine erfundene Adresse, Telefonnummer oder Person", () => {
+    for (const id of ["aemtergespraeche", "basis-informationen"]) {
+      const [c] = ofKind(id, "contact");
+      expect(c?.lines.join(", ")).toBe(`${concept.team}, ${concept.city}`);
+      expect(c?.url).toBe(concept.portal);
+      expect(c?.address).toBe("opendata.duesseldorf.de");
+      expect(JSON.stringify(c)).not.toMatch(/@|\d{3,}|Straße|Str\.|Tel/);
+    }
+  });
+
+  it("Stand und Datum kommen aus dem Stand des Konzepts, nicht von der Uhr", () => {
+    const f = prepareFlyer(concept, flyer("aemtergespraeche"));
+    expect(f.stand).toBe("Stand: November 2018");
+    expect(f.meta.date.toISOString()).toBe("2018-11-30T00:00:00.000Z");
+  });
+
+  it("das Faltblatt belegt alle sechs Felder, der A4-Flyer beide Seiten", () => {
+    const leaflet = prepareFlyer(concept, flyer("aemtergespraeche"));
+    expect(leaflet.pages).toBe(2);
+    expect(leaflet.places.map((p) => p.length > 0)).toEqual([false, true, true, true, true, true]);
+    const basis = prepareFlyer(concept, flyer("basis-informationen"));
+    expect(basis.pages).toBe(2);
+  });
+});
+
+describe("Wickelfalz", () => {
+  const g = geometryOf("din-lang-wickelfalz");
+  const [outside, inside] = g.sheets;
+
+  it("A4 quer, außen 97 | 100 | 100 mm, innen 100 | 100 | 97 mm: die eingeklappte Seite ist 3 mm schmaler", () => {
+    expect(g.width).toBeCloseTo(mm(297), 6);
+    expect(g.height).toBeCloseTo(mm(210), 6);
+    const widths = (sheet: typeof outside) =>
+      [...(sheet?.panels ?? [])].sort((a, b) => a.x - b.x).map((p) => Math.round(p.width / mm(1)));
+    expect(widths(outside)).toEqual([...ROLL_FOLD_PANELS_MM.outside]);
+    expect(widths(inside)).toEqual([...ROLL_FOLD_PANELS_MM.inside]);
+  });
+
+  it("Feldreihenfolge: außen 3 · 6 · 1 (Titel rechts), innen 2 · 4 · 5; Inhalt in der Reihenfolge 1, 3, 6 und 2, 4, 5", () => {
+    const byX = (sheet: typeof outside) => [...(sheet?.panels ?? [])].sort((a, b) => a.x - b.x).map((p) => p.place);
+    expect(byX(outside)).toEqual([3, 6, 1]);
+    expect(byX(inside)).toEqual([2, 4, 5]);
+    expect(outside?.panels.map((p) => p.place)).toEqual([1, 3, 6]);
+    expect(inside?.panels.map((p) => p.place)).toEqual([2, 4, 5]);
+  });
+
+  it("Vorder- und Rückseite passen aufeinander: Falze gespiegelt, die Einklappseite liegt hinter sich selbst", () => {
+    expect(outside?.folds.map((x) => Math.round(x / mm(1)))).toEqual([97, 197]);
+    expect(inside?.folds.map((x) => Math.round(x / mm(1)))).toEqual([100, 200]);
+    for (const [i, x] of (outside?.folds ?? []).entries()) {
+      expect(g.width - x).toBeCloseTo(inside?.folds[(inside?.folds.length ?? 0) - 1 - i] ?? 0, 6);
+    }
+    const flap3 = outside?.panels.find((p) => p.place === 3);
+    const flap5 = inside?.panels.find((p) => p.place === 5);
+    // Turned over the vertical axis, the outside's left panel lies behind the inside's right panel.
+    expect(g.width - ((flap3?.x ?? 0) + (flap3?.width ?? 0))).toBeCloseTo(flap5?.x ?? -1, 6);
+    expect(flap3?.width).toBeCloseTo(flap5?.width ?? 0, 6);
+  });
+
+  it("jedes Feld hat seinen Rahmen innerhalb des Felds, gleiche Oberkante auf allen Feldern", () => {
+    const plan = planPages(prepareFlyer(concept, flyer("aemtergespraeche")));
+    for (const [i, page] of plan.pages.entries()) {
+      const panels = g.sheets[i]?.panels ?? [];
+      for (const frame of page.frames.filter((f) => /^feld-\d$/.test(f.id))) {
+        const panel = panels.find((p) => `feld-${p.place}` === frame.id);
+        expect(panel).toBeDefined();
+        expect(frame.x).toBeGreaterThanOrEqual((panel?.x ?? 0) + mm(8));
+        expect(frame.x + frame.width).toBeLessThanOrEqual((panel?.x ?? 0) + (panel?.width ?? 0) - mm(8));
+      }
+      const tops = new Set(page.frames.filter((f) => /^feld-[2-6]$/.test(f.id)).map((f) => f.y));
+      expect(tops.size).toBe(1);
+    }
+  });
+});
+
+describe("Satz", () => {
+  it("trennt deutsch, Adressen und E-Mail-Adressen nie", () => {
+    expect(hyphenateWord("Verwaltungsdaten").length).toBeGreaterThan(1);
+    expect(hyphenateWord("Verwaltungsdaten").join("")).toBe("Verwaltungsdaten");
+    for (const w of [
+      "opendata.duesseldorf.de",
+      "https://opendata.duesseldorf.de/dataset",
+      "open.data@duesseldorf.de",
+    ]) {
+      expect(hyphenateWord(w)).toEqual([w]);
+    }
+    fc.assert(
+      fc.property(fc.webUrl(), fc.emailAddress(), (url, mail) => {
+        expect(hyphenateWord(url)).toEqual([url]);
+        expect(hyphenateWord(mail)).toEqual([mail]);
+      }),
+    );
+  });
+
+  it("lässt an keinem Zeilenende und -anfang weniger als drei Buchstaben stehen", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Veröffentlichung", "Abfallmenge", "Interviewleitfaden", "keine", "Ämtergespräche"),
+        (w) => {
+          const parts = hyphenateWord(w);
+          expect(parts.join("")).toBe(w);
+          if (parts.length > 1) {
+            expect((parts[0] ?? "").length).toBeGreaterThanOrEqual(3);
+            expect((parts.at(-1) ?? "").length).toBeGreaterThanOrEqual(3);
+          }
+        },
+      ),
+    );
+  });
+
+  it("bindet die letzten zwei Wörter und Abkürzungen mit geschütztem Leerzeichen", () => {
+    expect(setText("Das ist ein Satz mit Ende.")).toBe("Das ist ein Satz mit\u00A0Ende.");
+    expect(setText("Siehe z. B. Amt 12 am 6. Dezember und mehr")).toBe(
+      "Siehe z.\u00A0B. Amt\u00A012 am 6.\u00A0Dezember und\u00A0mehr",
+    );
+    // A pair too long for a narrow column stays breakable.
+    expect(setText("Daten der Datenbereitstellungsvereinbarungen")).toBe(
+      "Daten der Datenbereitstellungsvereinbarungen",
+    );
+  });
+});
+
+it("jede Textfarbe der Flyer hat mindestens 4,5:1 Kontrast auf ihrem Hintergrund", () => {
+  const pairs = usedTextPairs(brand);
+  expect(pairs.length).toBeGreaterThan(20);
+  for (const [style, fg, bg] of pairs) expect(contrastRatio(fg, bg), style).toBeGreaterThanOrEqual(4.5);
+});
