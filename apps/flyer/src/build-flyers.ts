@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import type { Concept } from "@dus-opendata/concept";
+import { type Concept, formatStand } from "@dus-opendata/concept";
 import {
   ContentError,
   type ContentProblem,
@@ -99,5 +99,17 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<WrittenFi
       written.push({ path: shown.startsWith("..") ? path : shown, pages: r.pages, bytes: bytes.length, kind });
     }
   }
+  // PDFs of flyers that no longer exist in the content would look current: remove them once everything is written.
+  const current = new Set(rendered.flatMap((r) => [`${r.id}.pdf`, `${r.id}-druck.pdf`]));
+  for (const f of readdirSync(outDir)) if (f.endsWith(".pdf") && !current.has(f)) rmSync(join(outDir, f));
+  // What the root build lists at its end (scripts/turbo.mjs reads out/<app>/.manifest/<app>.json).
+  const manifest = {
+    stand: formatStand(concept.stand),
+    files: written.map(({ path, pages, bytes }) => ({ path, pages, bytes })),
+  };
+  writeFileSafely(
+    join(outDir, ".manifest", "flyers.json"),
+    new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+  );
   return written;
 }

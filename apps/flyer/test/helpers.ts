@@ -70,13 +70,13 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the CLI as `pnpm build` does, with extra environment. */
+/** Runs the CLI as `pnpm build` does: on the repository's content unless `env` names another CONTENT_DIR. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const tsx = join(appDir, "node_modules", ".bin", "tsx");
   return spawnSync(tsx, ["src/cli.tsx", ...args], {
     cwd: appDir,
     encoding: "utf8",
-    env: { ...process.env, ...env },
+    env: { ...process.env, CONTENT_DIR: contentDir, ...env },
     timeout: 120_000,
   });
 }
