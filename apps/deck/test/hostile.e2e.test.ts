@@ -106,6 +106,16 @@ describe.skipIf(!enabled)("a deck built from hostile content", () => {
     await page.goto(`${server.url}/poa/index.html#/presenter/${measure}`);
     await page.locator(".slidev-note").first().waitFor();
     expect(plain(await page.locator(".slidev-note").first().innerText())).toContain(`Baustein 1: Texte.`);
+
+    // The plan slide's notes list the Maßnahmen by title: the hostile title appears literally there too.
+    const plan = outline.slides.findIndex((s) => s.kind === "plan" && s.baustein === "texte") + 1;
+    await page.goto(`${server.url}/poa/index.html#/presenter/${plan}`);
+    await page.locator(".slidev-note").first().waitFor();
+    await page.waitForFunction(
+      (t) => document.querySelector(".slidev-note")?.textContent?.includes(t),
+      `${HOSTILE.title}: erledigt`,
+      { timeout: 5000 },
+    );
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
