@@ -11,6 +11,9 @@ import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/con
 import type { WrittenFile } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
 
+// React's development build checks every element: not needed to print PDFs. Set before React is loaded.
+process.env.NODE_ENV ??= "production";
+
 // react-pdf takes most of a second to import: only after the arguments are known to be right.
 const loadBuild = () => import("./build-flyers.js");
 

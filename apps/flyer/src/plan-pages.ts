@@ -56,8 +56,9 @@ export const MARGINS = {
 export const STRIP = mm(5);
 /** Where the red field of the leaflet's cover begins, as a share of the height. */
 export const COVER_FIELD = 0.45;
-/** Height reserved for the footer line above the bottom margin. */
+/** Height reserved for the footer above the bottom margin: one line on wide pages, two on narrow ones. */
 export const FOOTER = mm(9);
+export const FOOTER_NARROW = mm(13);
 
 /** Where everything goes: frames, coloured bands and footers per page, from the format's geometry. Pure. */
 export function planPages(f: PreparedFlyer): Plan {
@@ -117,7 +118,7 @@ export function planPages(f: PreparedFlyer): Plan {
           );
           continue;
         }
-        const bottom = p.place === 6 ? FOOTER + mm(4) : 0;
+        const bottom = p.place === 6 ? FOOTER_NARROW : 0;
         frames.push({
           id: `feld-${p.place}`,
           label: p.name,
@@ -134,7 +135,7 @@ export function planPages(f: PreparedFlyer): Plan {
         number: i + 1,
         frames,
         bands,
-        footer: back && { x: back.x + m.x, width: back.width - 2 * m.x, bottom: m.bottom, height: FOOTER + mm(4) },
+        footer: back && { x: back.x + m.x, width: back.width - 2 * m.x, bottom: m.bottom, height: FOOTER_NARROW },
         folds: sheet.folds,
       };
     });
@@ -144,14 +145,15 @@ export function planPages(f: PreparedFlyer): Plan {
   const m = f.format === "a5" ? MARGINS.a5 : MARGINS.a4;
   const width = W - 2 * m.x;
   const headings = width >= 400 ? "side" : "top";
-  const bodyBottom = H - m.bottom - FOOTER - mm(4);
+  const footerHeight = width >= 400 ? FOOTER : FOOTER_NARROW;
+  const bodyBottom = H - m.bottom - footerHeight - mm(4);
   const pages = Array.from({ length: f.pages }, (_, i): PagePlan => {
     const number = i + 1;
     const pageLabel = f.pages > 1 ? `Seite ${number} von ${f.pages}` : undefined;
-    const footer = { x: m.x, width, bottom: m.bottom, height: FOOTER, pageLabel };
+    const footer = { x: m.x, width, bottom: m.bottom, height: footerHeight, pageLabel };
     if (number === 1) {
       // Wordmark on paper, then the red band with occasion, title and subtitle, running into the bleed left and right.
-      const bandTop = m.top + mm(f.format === "a5" ? 18 : 22);
+      const bandTop = m.top + mm(22);
       const bandHeight = mm(f.format === "a5" ? 40 : 50);
       const band: Band = { x: 0, y: bandTop, width: W, height: bandHeight, color: "primary" };
       const bodyTop = bandTop + bandHeight + mm(10);

@@ -2,6 +2,7 @@ import * as brand from "@dus-opendata/brand";
 import { contrastRatio } from "@dus-opendata/brand";
 import { countConcept, formatPlanDate, formatStatus, labels } from "@dus-opendata/concept";
 import fc from "fast-check";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import {
   geometryOf,
@@ -10,6 +11,7 @@ import {
   planPages,
   prepareFlyer,
   ROLL_FOLD_PANELS_MM,
+  renderFlyer,
   type SectionData,
   setText,
   usedTextPairs,
@@ -179,4 +181,28 @@ it("jede Textfarbe der Flyer hat mindestens 4,5:1 Kontrast auf ihrem Hintergrund
   const pairs = usedTextPairs(brand);
   expect(pairs.length).toBeGreaterThan(20);
   for (const [style, fg, bg] of pairs) expect(contrastRatio(fg, bg), style).toBeGreaterThanOrEqual(4.5);
+});
+
+describe("weitere Formate", () => {
+  it("A5 mit einer Seite: Seite = Endformat, keine Seitenzahl", async () => {
+    const r = await renderFlyer(concept, {
+      id: "kurz",
+      format: "a5",
+      occasion: "Probe",
+      title: "Open Data",
+      sections: [
+        { type: "intro", section: "open-data" },
+        { type: "portal", place: 1 },
+      ],
+    });
+    expect(r.pages).toBe(1);
+    const doc = await PDFDocument.load(r.screen);
+    expect(doc.getPageCount()).toBe(1);
+    const page = doc.getPage(0);
+    expect(page.getMediaBox().width).toBeCloseTo(mm(148), 3);
+    expect(page.getMediaBox().height).toBeCloseTo(mm(210), 3);
+    const print = await PDFDocument.load(r.print);
+    expect(print.getPage(0).getTrimBox().width).toBeCloseTo(mm(148), 3);
+    expect(print.getPage(0).getBleedBox().width).toBeCloseTo(mm(154), 3);
+  });
 });
