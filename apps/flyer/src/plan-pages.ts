@@ -78,7 +78,8 @@ export function planPages(f: PreparedFlyer): Plan {
         const top = STRIP + m.top;
         if (p.place === 1) {
           // The cover: wordmark on paper, sections of place 1 beneath it, the title white on a red field that
-          // runs into the bleed at the right and bottom edges and keeps clear of the fold.
+          // runs into the bleed at the right and bottom edges and keeps clear of the fold. Reading order: wordmark,
+          // title, sections.
           const field: Band = { x, y: H * COVER_FIELD, width: W - x, height: H - H * COVER_FIELD, color: "primary" };
           bands.push(field);
           const wordmark = mm(22);
@@ -95,16 +96,6 @@ export function planPages(f: PreparedFlyer): Plan {
               cover: "wordmark",
             },
             {
-              id: "feld-1",
-              label: p.name,
-              x,
-              y: top + wordmark + mm(6),
-              width,
-              height: field.y - mm(6) - (top + wordmark + mm(6)),
-              headings: "top",
-              sections: at(1),
-            },
-            {
               id: "titel",
               label: `${p.name}, rotes Titelfeld`,
               x: x + mm(7),
@@ -114,6 +105,16 @@ export function planPages(f: PreparedFlyer): Plan {
               headings: "top",
               sections: [],
               cover: "band",
+            },
+            {
+              id: "feld-1",
+              label: p.name,
+              x,
+              y: top + wordmark + mm(6),
+              width,
+              height: field.y - mm(6) - (top + wordmark + mm(6)),
+              headings: "top",
+              sections: at(1),
             },
           );
           continue;
