@@ -224,7 +224,7 @@ describe("as a real process", () => {
     const broken = run(["check"], { CONTENT_DIR: fixture("invalid", "duplicate-key") });
     expect(broken.status).toBe(1);
     expect(broken.stderr).toBe(
-      `${fixture("invalid", "duplicate-key")}/bausteine/01-a.yaml:3:1  (YAML)  Das Feld „title“ steht zweimal im selben Abschnitt: jedes Feld darf nur einmal vorkommen.\n\n1 Fehler in 1 Datei. Bitte korrigieren und erneut prüfen.\n`,
+      `${fixture("invalid", "duplicate-key")}/bausteine/01-a.yaml:3:1  (YAML)  Das Feld „title“ steht zweimal im selben Abschnitt (zuerst in Zeile 2): jedes Feld darf nur einmal vorkommen.\n\n1 Fehler in 1 Datei. Bitte korrigieren und erneut prüfen.\n`,
     );
     const usage = run(["chek"]);
     expect(usage.status).toBe(2);

@@ -78,16 +78,25 @@ describe("hardening corpus", () => {
  * The cases built to exhaust time, stack or memory, once more as a real process (as `pnpm check` runs) with a small
  * heap: a crash, a hang or an out-of-memory abort would show here even where the test process survives.
  */
-describe("hostile documents in a separate process with a 128 MB heap", () => {
+describe("hostile documents in a separate process with a 256 MB heap", () => {
   const tsx = pathToFileURL(createRequire(join(PACKAGE_DIR, "package.json")).resolve("tsx")).href;
   const cli = join(PACKAGE_DIR, "src", "cli.ts");
-  it.each(["billion-laughs", "deep-nesting", "deep-nesting-block", "deep-nesting-extreme", "file-over-1mb"])(
+  it.each([
+    "billion-laughs",
+    "alias-flood",
+    "deep-nesting",
+    "deep-nesting-block",
+    "deep-nesting-extreme",
+    "file-over-1mb",
+    "many-keys",
+    "too-many-tokens",
+  ])(
     "%s",
     (name) => {
       const cleanup = writeGenerated(name);
       try {
         const started = performance.now();
-        const r = spawnSync(process.execPath, ["--max-old-space-size=128", "--import", tsx, cli, "check"], {
+        const r = spawnSync(process.execPath, ["--max-old-space-size=256", "--import", tsx, cli, "check"], {
           cwd: REPO_ROOT,
           env: { ...process.env, CONTENT_DIR: fixture("invalid", name), NODE_OPTIONS: "" },
           encoding: "utf8",

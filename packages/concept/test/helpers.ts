@@ -86,6 +86,20 @@ export const GENERATED_FILES: Record<string, Record<string, () => string>> = {
       return `${body}${"#".repeat(size - body.length - 1)}\n`;
     },
   },
+  "alias-flood": {
+    // One anchor and 20 000 aliases of it: reported once, with their number.
+    "bausteine/03-verweise.yaml": () => `id: verweise\nanker: &a x\nchances: [${"*a,".repeat(20_000)}*a]\n`,
+  },
+  "many-keys": {
+    // 12 000 different keys in one section, as many as fit under the token limit: comparing every key with every
+    // other one would take seconds, and listing 12 000 unknown fields helps nobody.
+    "bausteine/03-felder.yaml": () =>
+      `id: felder\n${Array.from({ length: 12_000 }, (_, i) => `feld${i}: Wert\n`).join("")}`,
+  },
+  "too-many-tokens": {
+    // 60 000 one-letter list entries, 240 kB: seconds of work for the YAML parser, for nothing.
+    "bausteine/03-liste.yaml": () => `id: liste\nchances:\n${"- x\n".repeat(60_000)}`,
+  },
   "deep-nesting-extreme": {
     // 400 000 opening brackets: far beyond any stack, well under 1 MB.
     "bausteine/03-klammern.yaml": () => `id: klammern\ntitle: ${"[".repeat(400_000)}\n`,

@@ -20,6 +20,8 @@ export interface LoadOptions {
 type AnySchema = z.ZodType;
 
 const FILE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Problems listed for one file; the rest are counted. */
+export const MAX_PROBLEMS_PER_FILE = 50;
 /** The folders of a content folder; `schema` holds the generated JSON Schemas. */
 const CONTENT_FOLDERS = ["bausteine", "decks", "flyers", "schema"];
 
@@ -114,25 +116,40 @@ function validate<S extends AnySchema>(
       if (hint) meant.add(formatFieldPath([...issue.path, hint]));
     }
   }
+  // One problem per unknown key, per missing field, per wrong value; but a file that is wrong throughout (a pasted
+  // export) gets the first MAX_PROBLEMS_PER_FILE and a note, not tens of thousands of lines.
+  const found: { path: readonly PropertyKey[]; issue: z.core.$ZodIssue; key?: string }[] = [];
   for (const issue of result.error.issues) {
-    const path = issue.path;
-    const input = valueAt(data, path);
     if (issue.code === "unrecognized_keys") {
-      const allowed = keysAt(schema, path, data);
-      for (const key of issue.keys) {
-        const pos = locate(src, path, { key });
-        problems.push({
-          file: src.display,
-          ...pos,
-          field: formatFieldPath([...path, key]),
-          message: issueMessage({ ...issue, keys: [key] }, valueAt(data, [...path, key]), allowed),
-        });
-      }
+      for (const key of issue.keys) found.push({ path: issue.path, issue, key });
       continue;
     }
-    if (issue.code === "invalid_type" && input === undefined && meant.has(formatFieldPath(path))) continue;
-    const pos = locate(src, path);
-    problems.push({ file: src.display, ...pos, field: formatFieldPath(path), message: issueMessage(issue, input, []) });
+    const missing = issue.code === "invalid_type" && valueAt(data, issue.path) === undefined;
+    if (missing && meant.has(formatFieldPath(issue.path))) continue;
+    found.push({ path: issue.path, issue });
+  }
+  for (const { path, issue, key } of found.slice(0, MAX_PROBLEMS_PER_FILE)) {
+    if (key === undefined) {
+      const message = issueMessage(issue, valueAt(data, path), []);
+      problems.push({ file: src.display, ...locate(src, path), field: formatFieldPath(path), message });
+      continue;
+    }
+    problems.push({
+      file: src.display,
+      ...locate(src, path, { key }),
+      field: formatFieldPath([...path, key]),
+      message: issueMessage({ ...issue, keys: [key] } as z.core.$ZodIssue, undefined, keysAt(schema, path, data)),
+    });
+  }
+  const omitted = found.length - MAX_PROBLEMS_PER_FILE;
+  const next = found[MAX_PROBLEMS_PER_FILE];
+  if (omitted > 0 && next) {
+    problems.push({
+      file: src.display,
+      ...locate(src, next.path, next.key === undefined ? {} : { key: next.key }),
+      field: "(Datei)",
+      message: `Ab hier ${omitted === 1 ? "folgt 1 weiterer Fehler" : `folgen ${omitted.toLocaleString("de-DE")} weitere Fehler`} in dieser Datei, die nicht einzeln aufgeführt werden: bitte zuerst die genannten beheben und erneut prüfen.`,
+    });
   }
   return undefined;
 }

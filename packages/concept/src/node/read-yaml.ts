@@ -5,6 +5,7 @@ import {
   type Document,
   isMap,
   isScalar,
+  isSeq,
   Lexer,
   LineCounter,
   Parser,
@@ -18,6 +19,14 @@ import { yamlMessage } from "./messages.js";
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Deeper than any content file needs; stops pathological documents early. */
 export const MAX_DEPTH = 24;
+/**
+ * YAML tokens (words, blanks, indicators, line ends) in one file. The largest content file has under 1 000 and
+ * 1 MB of prose about 60 000; the YAML parser needs seconds for a million, which 1 MB of one-letter list entries
+ * reaches.
+ */
+export const MAX_TOKENS = 100_000;
+/** Up to this many characters a file cannot hold MAX_TOKENS tokens (a token takes at least one character). */
+const FEW_TOKENS_BELOW = MAX_TOKENS / 2;
 
 export interface YamlSource {
   display: string;
@@ -28,7 +37,9 @@ export interface YamlSource {
 
 type Path = readonly PropertyKey[];
 
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
+// Duplicate keys are found below in linear time: the YAML library compares each key with every earlier one,
+// which takes a minute for a file of 60 000 keys.
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: true } as const;
 
 function position(lines: LineCounter, offset: number) {
   const { line, col } = lines.linePos(offset);
@@ -77,21 +88,24 @@ function bytePosition(bytes: Uint8Array, offset: number) {
 }
 
 /**
- * First offset where brackets or same-line list markers (`- - - …`) nest deeper than MAX_DEPTH, or -1.
- * Uses only the lexer, which is iterative: the cheap first guard against documents built to exhaust the stack.
+ * What the lexer alone finds: the first offset where brackets or same-line list markers (`- - - …`) nest deeper
+ * than MAX_DEPTH, or too many tokens. The lexer is iterative and fast: the first guard against documents built to
+ * exhaust the stack or the clock. Ordinary files skip it.
  */
-function lexicalDepthOffset(text: string): number {
-  if (!mayNestDeeply(text)) return -1;
+function lexicalScan(text: string): { tooDeep?: number; tooManyTokens?: boolean } {
+  if (text.length < FEW_TOKENS_BELOW && !mayNestDeeply(text)) return {};
   let offset = 0;
   let flow = 0;
   let onLine = 0;
+  let tokens = 0;
   for (const token of new Lexer().lex(text)) {
+    if (++tokens > MAX_TOKENS) return { tooManyTokens: true };
     // Control tokens mark lexer states and take no room in the source.
     if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) continue;
     switch (CST.tokenType(token)) {
       case "flow-seq-start":
       case "flow-map-start":
-        if (++flow > MAX_DEPTH) return offset;
+        if (++flow > MAX_DEPTH) return { tooDeep: offset };
         break;
       case "flow-seq-end":
       case "flow-map-end":
@@ -102,16 +116,16 @@ function lexicalDepthOffset(text: string): number {
         break;
       case "seq-item-ind":
       case "explicit-key-ind":
-        if (flow === 0 && ++onLine > MAX_DEPTH) return offset;
+        if (flow === 0 && ++onLine > MAX_DEPTH) return { tooDeep: offset };
         break;
     }
     offset += token.length;
   }
-  return -1;
+  return {};
 }
 
 /**
- * Cheap necessary condition for lexicalDepthOffset: more opening brackets in the file than MAX_DEPTH, or more
+ * Cheap necessary condition for deep nesting in lexicalScan: more opening brackets in the file than MAX_DEPTH, or more
  * `-`/`?` on one line. Ordinary files fail it, so they skip the lexer pass.
  */
 function mayNestDeeply(text: string): boolean {
@@ -224,10 +238,27 @@ function errorOffset(e: YAMLError, scan: CstScan, text: string): number {
   return e.pos[0];
 }
 
-/** The key at `offset`, as written (for „Das Feld „title“ steht zweimal …“). */
-function keyAt(text: string, offset: number): string {
-  const m = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n]*?))\s*:/.exec(text.slice(offset, offset + 1100));
-  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? "").trim();
+/** The first key, in file order, that repeats a key of the same section; with the offset of its first use. */
+function firstDuplicateKey(doc: Document.Parsed): { key: string; offset: number; firstOffset: number } | undefined {
+  let found: { key: string; offset: number; firstOffset: number } | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range) {
+          const key = String(pair.key.value);
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, pair.key.range[0]);
+          else if (!found || pair.key.range[0] < found.offset)
+            found = { key, offset: pair.key.range[0], firstOffset: first };
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return found;
 }
 
 /**
@@ -293,15 +324,48 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
   };
   // The composer recurses once per level of nesting: check the depth before it runs, so that no document
   // can exhaust the stack (a stack overflow inside the YAML library can end the whole process).
-  const lexicalDeep = lexicalDepthOffset(text);
-  if (lexicalDeep >= 0) {
+  const lexical = lexicalScan(text);
+  if (lexical.tooManyTokens)
+    return one(
+      at(
+        1,
+        1,
+        "(Datei)",
+        `Die Datei ist zu umfangreich: mehr als ${MAX_TOKENS.toLocaleString("de-DE")} einzelne Bestandteile (Felder, Einträge, Wörter, Zeilen). Inhaltsdateien sind viel kleiner; bitte prüfen, ob die richtige Datei hier liegt.`,
+      ),
+    );
+  if (lexical.tooDeep !== undefined) {
     lines.addNewLine(0);
-    for (let i = text.indexOf("\n"); i >= 0 && i < lexicalDeep; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
-    return tooDeep(lexicalDeep);
+    for (let i = text.indexOf("\n"); i >= 0 && i < lexical.tooDeep; i = text.indexOf("\n", i + 1))
+      lines.addNewLine(i + 1);
+    return tooDeep(lexical.tooDeep);
   }
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
   const scan = scanCst(tokens);
   if (scan.tooDeep !== undefined) return tooDeep(scan.tooDeep);
+
+  // Anchors and aliases: not needed for content, and the way to blow a small file up to gigabytes. Checked on the
+  // syntax tree, before composing: a file with many of them would otherwise cost seconds of warnings.
+  if (scan.references.length) {
+    const offset = scan.references.reduce((a, b) => Math.min(a, b));
+    const p = position(lines, offset);
+    const n = scan.references.length;
+    return one(
+      at(
+        p.line,
+        p.column,
+        "(YAML)",
+        `${yamlMessage("BAD_ALIAS", "")}${n > 1 ? ` Die Datei enthält ${n.toLocaleString("de-DE")} solche Stellen; hier ist die erste.` : ""}`,
+      ),
+    );
+  }
+  if (scan.tags.length) {
+    const p = position(
+      lines,
+      scan.tags.reduce((a, b) => Math.min(a, b)),
+    );
+    return one(at(p.line, p.column, "(YAML)", yamlMessage("TAG_RESOLVE_FAILED", "")));
+  }
 
   let doc: Document.Parsed | undefined;
   const composer = new Composer(PARSE_OPTIONS);
@@ -315,33 +379,22 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
   if (!doc) return one(at(1, 1, "(Datei)", "Die Datei ist leer."));
   const error = doc.errors[0] ?? doc.warnings[0];
   if (error) {
-    const offset = errorOffset(error, scan, text);
-    const p = position(lines, offset);
-    const message =
-      error.code === "DUPLICATE_KEY" && keyAt(text, offset)
-        ? `Das Feld „${keyAt(text, offset)}“ steht zweimal im selben Abschnitt: jedes Feld darf nur einmal vorkommen.`
-        : yamlMessage(error.code, error.message);
-    return one(at(p.line, p.column, "(YAML)", message));
+    const p = position(lines, errorOffset(error, scan, text));
+    return one(at(p.line, p.column, "(YAML)", yamlMessage(error.code, error.message)));
   }
-  // Anchors and aliases: not needed for content, and the way to blow a small file up to gigabytes.
-  if (scan.references.length) {
-    const offset = Math.min(...scan.references);
-    const p = position(lines, offset);
-    const n = scan.references.length;
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) {
+    const p = position(lines, duplicate.offset);
+    const first = position(lines, duplicate.firstOffset);
     return one(
       at(
         p.line,
         p.column,
         "(YAML)",
-        `${yamlMessage("BAD_ALIAS", "")}${n > 1 ? ` Die Datei enthält ${n} solche Stellen; hier ist die erste.` : ""}`,
+        `Das Feld „${duplicate.key}“ steht zweimal im selben Abschnitt (zuerst in Zeile ${first.line}): jedes Feld darf nur einmal vorkommen.`,
       ),
     );
   }
-  if (scan.tags.length) {
-    const p = position(lines, Math.min(...scan.tags));
-    return one(at(p.line, p.column, "(YAML)", yamlMessage("TAG_RESOLVE_FAILED", "")));
-  }
-
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const onlyComments = /^[ \t]*#/m.test(text);
     return one(

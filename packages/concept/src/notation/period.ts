@@ -157,34 +157,44 @@ export function normaliseSpace(text: string): string {
   return text.replace(/[\s\u00A0\u202F]+/g, " ").trim();
 }
 
-/** Levenshtein distance, for "Meinten Sie …?" hints. */
+/** Edit distance counting a swap of two neighbouring letters as one edit („titel“ → „title“), for hints. */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Three rolling rows of the dynamic programme: the one before the previous is needed for swaps.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
+    cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] ?? 0;
-      prev[j] = Math.min((prev[j] ?? 0) + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      cur[j] = d;
     }
+    [before, prev, cur] = [prev, cur, before];
   }
   return prev[b.length] ?? 0;
 }
 
-/** The closest candidate within a small edit distance, or undefined. */
+/**
+ * The closest candidate, if it is close enough to be a typo: one edit for short words, one per four letters for
+ * longer ones. Case does not count.
+ */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(input.length / 4));
   let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  let bestDistance = limit + 1;
   const lower = input.toLowerCase();
   for (const c of candidates) {
+    // Words whose lengths differ by more than the limit cannot be close enough.
+    if (Math.abs(c.length - input.length) > limit) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 4)) ? best : undefined;
+  return best;
 }
 
 /** Quotes a value the German way: „wert“. */
