@@ -59,10 +59,10 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   pdf.setLanguage("de-DE");
-  // Chromium writes a random /ID; derive it from the page content instead.
-  const digest = createHash("md5")
-    .update(bytes.subarray(0, Math.min(bytes.length, 1 << 20)))
-    .digest("hex");
+  // Chromium writes a random /ID: replace it by a digest of the document without it.
+  const zero = PDFHexString.of("0".repeat(32));
+  pdf.context.trailerInfo.ID = pdf.context.obj([zero, zero]);
+  const digest = createHash("md5").update(await pdf.save({ useObjectStreams: false })).digest("hex");
   const id = PDFHexString.of(digest);
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return pdf.save({ useObjectStreams: false });
