@@ -25,7 +25,10 @@ export const MAX_DEPTH = 24;
  * reaches.
  */
 export const MAX_TOKENS = 100_000;
-/** Up to this many characters a file cannot hold MAX_TOKENS tokens (a token takes at least one character). */
+/**
+ * Below this many characters a file cannot hold MAX_TOKENS tokens: every token takes at least one character,
+ * except the lexer's markers, each of which comes before one that does.
+ */
 const FEW_TOKENS_BELOW = MAX_TOKENS / 2;
 
 export interface YamlSource {
@@ -256,7 +259,7 @@ function firstDuplicateKey(doc: Document.Parsed): { key: string; offset: number;
         }
         stack.push(pair.value);
       }
-    } else if (isSeq(node)) stack.push(...node.items);
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
   }
   return found;
 }
