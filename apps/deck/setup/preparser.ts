@@ -9,6 +9,9 @@ import { escapeMarkdown, outlineMarkdown } from "../src/outline.js";
 
 const MARKER = "<!-- concept:slides -->";
 
+/** The data of the current parse: loaded once in transformRawLines, read by transformSlide for every slide. */
+let current: ReturnType<typeof loadDeckData> | undefined;
+
 export default definePreparserSetup(() => [
   {
     transformRawLines(lines: string[]) {
@@ -17,7 +20,9 @@ export default definePreparserSetup(() => [
       let data: ReturnType<typeof loadDeckData>;
       try {
         data = loadDeckData();
+        current = data;
       } catch {
+        current = undefined;
         // The Vite plugin reports content problems; keep a single slide so the preview can show them.
         lines.splice(at, 1, '<ConceptSlide :n="0" />');
         return;
@@ -40,13 +45,8 @@ export default definePreparserSetup(() => [
     async transformSlide(content: string, frontmatter: Record<string, unknown>) {
       // Plain-text slide titles for the slide list and presenter view, set as data rather than from Markdown.
       const n = /<ConceptSlide :n="(\d+)" \/>/.exec(content)?.[1];
-      if (n !== undefined) {
-        try {
-          const data = loadDeckData();
-          const s = data.outline.slides[Number(n)];
-          if (s) frontmatter.title = s.title;
-        } catch {}
-      }
+      const s = n === undefined ? undefined : current?.outline.slides[Number(n)];
+      if (s) frontmatter.title = s.title;
       return undefined;
     },
   },

@@ -1,5 +1,5 @@
 /** The exported PDFs: one page per slide, every font embedded and the brand font only, the facts with correct umlauts. */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOutline } from "../src/outline.js";
@@ -43,6 +43,12 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("PDF of the varia
     }
     expect(text).toContain(letters("Maßnahmen"));
     expect(text).toContain(letters("Düsseldorf"));
+  });
+
+  it("keeps the portal link clickable", () => {
+    const raw = readFileSync(file, "latin1");
+    const portal = new URL(concept.portal).href;
+    expect(raw).toContain(`/URI (${portal})`);
   });
 
   it("puts the slide number on each page", () => {

@@ -1,0 +1,52 @@
+/**
+ * Two clean builds of the same content give identical bytes: the site files and the PDF (whose creation date
+ * comes from the Stand and whose document ID is derived from its content, not from Chromium's random one).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireChromium, root } from "./support.js";
+
+const enabled = requireChromium();
+const dir = mkdtempSync(join(tmpdir(), "deck-twice-"));
+
+function files(d: string): string[] {
+  return readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)]));
+}
+
+function buildInto(out: string) {
+  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
+    cwd: join(root, "apps", "deck"),
+    env: { ...process.env, DECK_OUT_DIR: out, DECK_VARIANTS: "entscheider" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+beforeAll(() => {
+  if (!enabled) return;
+  buildInto(join(dir, "a"));
+  buildInto(join(dir, "b"));
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!enabled)("two builds of the same content", () => {
+  it("give a byte-identical PDF", () => {
+    const a = readFileSync(join(dir, "a", "entscheider.pdf"));
+    const b = readFileSync(join(dir, "b", "entscheider.pdf"));
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(a.equals(b)).toBe(true);
+    // Neither the clock nor a random ID is inside.
+    expect(a.toString("latin1")).toContain("/CreationDate (D:20181130000000Z)");
+  });
+
+  it("give identical site files", () => {
+    const a = files(join(dir, "a", "entscheider")).map((f) => relative(join(dir, "a"), f)).sort();
+    const b = files(join(dir, "b", "entscheider")).map((f) => relative(join(dir, "b"), f)).sort();
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThan(10);
+    for (const f of a) expect(readFileSync(join(dir, "a", f)).equals(readFileSync(join(dir, "b", f))), f).toBe(true);
+  });
+});

@@ -1,0 +1,337 @@
+/**
+ * `pnpm bench`: medians over repeated runs, measured side by side in one run, printed as a table and written to
+ * docs/benchmarks.md with the machine and the versions. Targets (issue: regenerate everything with one
+ * command) are shown next to each figure; the benchmark checks them, the tests do not.
+ *
+ *   pnpm bench            everything (about 15 minutes on 2 cores)
+ *   pnpm bench --quick    fewer repetitions
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const quick = process.argv.includes("--quick");
+const bin = (name: string, dir = root) => join(dir, "node_modules", ".bin", name);
+const deckDir = join(root, "apps", "deck");
+const rows: { group: string; what: string; value: string; target?: string; ok?: boolean }[] = [];
+const notes: string[] = [];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const de = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const sec = (ms: number) => `${de(ms / 1000, 2)} s`;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function add(group: string, what: string, value: string, target?: string, ok?: boolean) {
+  rows.push({ group, what, value, ...(target ? { target } : {}), ...(ok === undefined ? {} : { ok }) });
+  log(`  ${what}: ${value}${target ? ` (Ziel ${target}: ${ok ? "erreicht" : "verfehlt"})` : ""}`);
+}
+
+/** Runs a command; returns wall time and the peak resident memory of the whole process tree (GNU time, KB). */
+function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const t = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], {
+    cwd: opts.cwd ?? root,
+    env: { ...process.env, ...opts.env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} ist fehlgeschlagen:\n${r.stdout}\n${r.stderr}`);
+  const lines = r.stderr.trim().split("\n");
+  return { ms, peakKb: Number(lines[lines.length - 1]), stdout: r.stdout };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+async function benchLoadSection() {
+  log("Laden und Prüfen …");
+  const { benchLoad } = await import("../packages/concept/bench/load.js");
+  for (const f of benchLoad(quick ? { sizes: [100, 1000] } : {})) {
+    const target = f.label === "content" ? "< 50 ms" : f.measures === 1000 ? "< 1 s" : undefined;
+    const ok = f.label === "content" ? f.medianMs < 50 : f.measures === 1000 ? f.medianMs < 1000 : undefined;
+    add("Laden und Prüfen", `${f.label} (${f.measures} Maßnahmen${f.files ? `, ${f.files} Dateien` : ""})`, `${de(f.medianMs)} ms · ${de(f.perMeasureUs, 0)} µs je Maßnahme`, target, ok);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+/** The same slides written out by hand as static Markdown: what a plain Slidev deck of this content would be. */
+async function writeStaticDeck(dir: string) {
+  const { loadDeckData } = await import("../apps/deck/src/load-deck.js");
+  const data = loadDeckData("poa");
+  const c = data.concept;
+  const esc = (s: string) => s.replace(/[<>{}]/g, (x) => `&#${x.charCodeAt(0)};`);
+  const out: string[] = [
+    "---",
+    "theme: none",
+    `title: ${JSON.stringify(data.outline.title)}`,
+    "htmlAttrs:\n  lang: de",
+    "fonts:\n  sans: Source Sans 3\n  provider: none",
+    "favicon: ./favicon.svg",
+    "routerMode: hash",
+    "canvasWidth: 1280",
+    "download: false",
+    "drawings:\n  enabled: false",
+    "---",
+    "",
+  ];
+  data.outline.slides.forEach((s, i) => {
+    if (i > 0) out.push("---", "");
+    out.push(`# ${esc(s.title)}`, "");
+    const b = c.bausteine.find((x) => x.id === s.baustein);
+    const m = b?.measures.find((x) => x.id === s.measure);
+    const intro = c.intro.find((x) => x.id === s.intro);
+    if (intro) out.push(...(intro.text ?? []).map(esc), ...(intro.points ?? []).map((p) => `- ${esc(p)}`));
+    if (s.kind === "why" && b) out.push(...b.why.text.map(esc));
+    if (s.kind === "plan" && b) out.push("| Maßnahme | Status |", "|---|---|", ...b.measures.map((x) => `| ${esc(x.title)} | ${x.status.kind} |`));
+    if (m) out.push(...m.summary.map(esc));
+    if (s.kind === "chances-risks" && b) out.push("::left::", ...b.chances.map((x) => `- ${esc(x)}`), "::right::", ...b.risks.map((x) => `- ${esc(x)}`));
+    out.push("");
+  });
+  mkdirSync(join(dir, "public"), { recursive: true });
+  cpSync(join(deckDir, "public", "favicon.svg"), join(dir, "public", "favicon.svg"));
+  writeFileSync(join(dir, "slides.md"), out.join("\n"));
+  writeFileSync(join(dir, "package.json"), '{ "name": "static-deck", "private": true, "type": "module" }\n');
+  return data.outline.slides.length;
+}
+
+async function benchDeckSection() {
+  log("Präsentation: unser Build gegen einfaches „slidev build“ …");
+  const runs = quick ? 2 : 3;
+  const tmp = mkdtempSync(join(tmpdir(), "bench-deck-"));
+  const staticDir = join(deckDir, ".bench-static");
+  rmSync(staticDir, { recursive: true, force: true });
+  mkdirSync(staticDir, { recursive: true });
+  const slides = await writeStaticDeck(staticDir);
+  const ours: { ms: number; peakKb: number }[] = [];
+  const plain: { ms: number; peakKb: number }[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      ours.push(timed(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(tmp, "ours")], { cwd: deckDir, env: { DECK_VARIANT: "poa" } }));
+      plain.push(timed(bin("slidev", deckDir), ["build", join(staticDir, "slides.md"), "--base", "./", "--out", join(tmp, "plain")], { cwd: staticDir }));
+    }
+  } finally {
+    rmSync(staticDir, { recursive: true, force: true });
+  }
+  const o = median(ours.map((r) => r.ms));
+  const p = median(plain.map((r) => r.ms));
+  add("Präsentation (Website, Variante poa)", `unser Build (${slides} Folien)`, `${sec(o)} · ${de(median(ours.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`);
+  add("Präsentation (Website, Variante poa)", "einfaches „slidev build“ derselben Folien als Markdown", `${sec(p)} · ${de(median(plain.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`);
+  add("Präsentation (Website, Variante poa)", "Verhältnis unser / einfach", `${de(o / p, 2)}`, "≤ 1,10", o / p <= 1.1);
+  if (process.argv.includes("--deck-only")) return;
+
+  log("Präsentation: PDF-Export je Variante …");
+  const { exportPdfs, findChromium } = await import("../apps/deck/src/export-pdf.js");
+  const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
+  const chromium = findChromium();
+  if (!chromium) {
+    notes.push("Kein Chromium: PDF-Export nicht gemessen.");
+    return;
+  }
+  const concept = loadConceptForDeck();
+  const sites = join(tmp, "sites");
+  for (const v of concept.decks) {
+    spawnSync(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(sites, v.id)], { cwd: deckDir, env: { ...process.env, DECK_VARIANT: v.id } });
+  }
+  const job = (id: string) => {
+    const d = deckDataFor(concept, id);
+    return {
+      site: id,
+      slides: d.outline.slides.length,
+      meta: { title: d.outline.title, author: "", subject: "", keywords: [], date: d.standDate },
+      output: async (b: Uint8Array) => writeFileSync(join(tmp, `${id}.pdf`), b),
+    };
+  };
+  for (const v of concept.decks) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await exportPdfs(sites, [job(v.id)], chromium);
+      times.push(performance.now() - t);
+    }
+    add("Präsentation (PDF-Export)", `${v.id}: ${job(v.id).slides} Seiten, eigener Browser`, sec(median(times)));
+  }
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await exportPdfs(sites, concept.decks.map((v) => job(v.id)), chromium);
+    all.push(performance.now() - t);
+  }
+  add("Präsentation (PDF-Export)", "alle Varianten mit einem Browser", sec(median(all)));
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+async function benchFlyerSection() {
+  log("Flyer: kalter Prozess und warm in einem Prozess …");
+  const r = spawnSync(bin("tsx"), ["bench/render.ts", "--json", ...(quick ? ["--quick"] : [])], {
+    cwd: join(root, "apps", "flyer"),
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (r.status !== 0) {
+    notes.push(`Flyer-Messung fehlgeschlagen: ${r.stderr.slice(-500)}`);
+    return;
+  }
+  const figures = JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]") as { flyer: string; coldMs: number; warmMs: number }[];
+  for (const f of figures) {
+    add("Flyer", `${f.flyer}: kalter Prozess`, sec(f.coldMs));
+    add("Flyer", `${f.flyer}: warm in einem Prozess`, `${de(f.warmMs, 0)} ms`, "< 150 ms", f.warmMs < 150);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+function build(extraEnv: NodeJS.ProcessEnv = {}, args: string[] = []) {
+  return timed("node", ["scripts/turbo.mjs", "build", ...args], { env: { CI: "", ...extraEnv } });
+}
+
+function benchWholeBuild() {
+  log("Ganzer Build: kalt, warm, nach einer geänderten Maßnahme …");
+  const runs = quick ? 1 : 3;
+  const file = join(root, "content", "bausteine", "03-aus-und-fortbildung.yaml");
+  const original = readFileSync(file, "utf8");
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const edit: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      rmSync(join(root, "out"), { recursive: true, force: true });
+      cold.push(build({}, ["--force"]).ms);
+      warm.push(build().ms);
+      warm.push(build().ms);
+      writeFileSync(file, original.replace("title: Kartenworkshop", `title: Kartenworkshop ${Date.now()}`));
+      edit.push(build().ms);
+      writeFileSync(file, original);
+    }
+  } finally {
+    writeFileSync(file, original);
+  }
+  add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "kalt, ohne Cache", sec(median(cold)), "< 60 s", median(cold) < 60_000);
+  add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "warm, nichts geändert", sec(median(warm)), "< 1 s", median(warm) < 1000);
+  add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "nach Änderung einer Maßnahme", sec(median(edit)));
+  // Leave out/ matching the content again (served from the cache).
+  build();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+async function benchPreview() {
+  log("Live-Vorschau: vom Speichern bis zur geänderten Folie …");
+  const { chromium } = (await import(
+    pathToFileURL(createRequire(join(deckDir, "package.json")).resolve("playwright-core")).href
+  )) as typeof import("playwright-core");
+  const { CHROMIUM_ARGS, findChromium } = await import("../apps/deck/src/export-pdf.js");
+  const exe = findChromium();
+  if (!exe) return;
+  const dir = mkdtempSync(join(tmpdir(), "bench-preview-"));
+  cpSync(join(root, "content"), join(dir, "content"), { recursive: true });
+  const file = join(dir, "content", "bausteine", "02-miteinander-reden.yaml");
+  const original = readFileSync(file, "utf8");
+  const port = 3950;
+  const server = spawn(bin("slidev", deckDir), ["slides.md", "--port", String(port), "--open", "false"], {
+    cwd: deckDir,
+    env: { ...process.env, CONTENT_DIR: join(dir, "content"), DECK_VARIANT: "entscheider" },
+    stdio: "ignore",
+  });
+  let browser: Browser | undefined;
+  try {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`http://localhost:${port}/`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`http://localhost:${port}/#/7`);
+    await page.locator(".slidev-page-7 .concept-slide h1").waitFor({ timeout: 120_000 });
+    const times: number[] = [];
+    for (let i = 0; i < (quick ? 4 : 8); i++) {
+      const title = `Impulse ${i}`;
+      const t = performance.now();
+      writeFileSync(file, original.replace("title: Impulse für Entscheider", `title: ${title}`));
+      await page.waitForFunction((x) => document.querySelector(".slidev-page-7 .concept-slide h1")?.textContent?.replace(/\u00AD/g, "") === x, title, { timeout: 20_000, polling: "raf" });
+      times.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    add("Live-Vorschau", `Speichern bis geänderte Folie (Median von ${times.length - 1}, ohne den ersten)`, `${de(median(times.slice(1)), 0)} ms`, "< 1 s", median(times.slice(1)) < 1000);
+    add("Live-Vorschau", "erste Änderung nach dem Start", `${de(times[0]!, 0)} ms`);
+  } finally {
+    await browser?.close();
+    server.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+function versions() {
+  const pkg = (p: string) => JSON.parse(readFileSync(join(root, p, "package.json"), "utf8")).version as string;
+  const chromium = (() => {
+    try {
+      return execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      return "nicht installiert";
+    }
+  })();
+  return [
+    `Node ${process.version}`,
+    `pnpm ${execFileSync("pnpm", ["--version"], { encoding: "utf8" }).trim()}`,
+    `turbo ${pkg("node_modules/turbo")}`,
+    `Slidev ${pkg("apps/deck/node_modules/@slidev/cli")}`,
+    `@react-pdf/renderer ${pkg("apps/flyer/node_modules/@react-pdf/renderer")}`,
+    `zod ${pkg("packages/concept/node_modules/zod")}`,
+    chromium,
+  ];
+}
+
+async function main() {
+  const started = new Date();
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+  const sections: [string, () => unknown][] = [
+    ["load", benchLoadSection],
+    ["deck", benchDeckSection],
+    ["flyer", benchFlyerSection],
+    ["build", benchWholeBuild],
+    ["preview", benchPreview],
+  ];
+  for (const [name, fn] of sections) if (!only || only.includes(name)) await fn();
+
+  const machine = `${cpus().length} Kerne (${cpus()[0]?.model.trim()}), ${de(totalmem() / 1024 ** 3, 0)} GiB Arbeitsspeicher`;
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const table = groups
+    .map((g) => {
+      const body = rows
+        .filter((r) => r.group === g)
+        .map((r) => `| ${r.what} | ${r.value} | ${r.target ?? ""} | ${r.ok === undefined ? "" : r.ok ? "erreicht" : "**verfehlt**"} |`);
+      return [`### ${g}`, "", "| Messung | Median | Ziel | |", "|---|---:|---|---|", ...body, ""].join("\n");
+    })
+    .join("\n");
+  const doc = [
+    "# Messungen",
+    "",
+    `Erzeugt mit \`pnpm bench${quick ? " --quick" : ""}\` am ${started.toISOString().slice(0, 10)}. Alle Werte sind Mediane`,
+    "wiederholter Läufe; Vergleiche wurden im selben Lauf abwechselnd gemessen. Die Maschine wird geteilt: einzelne",
+    "Werte schwanken, Verhältnisse sind verlässlicher als absolute Zeiten.",
+    "",
+    `Maschine: ${machine}.`,
+    "",
+    `Versionen: ${versions().join(" · ")}.`,
+    "",
+    table,
+    ...(notes.length ? ["", "## Hinweise", "", ...notes.map((n) => `- ${n}`)] : []),
+    "",
+  ].join("\n");
+  if (!only) {
+    mkdirSync(join(root, "docs"), { recursive: true });
+    writeFileSync(join(root, "docs", "benchmarks.md"), doc);
+  }
+  process.stdout.write(doc);
+}
+
+await main();
