@@ -1,10 +1,16 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli.ts" },
-  format: ["esm"],
-  dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
-  target: "node20",
-  clean: true,
-  sourcemap: true,
+// `build` writes the JavaScript only; the declarations come from the separate `build:types` task
+// (`tsup --dts-only`): generating them takes seconds and nothing that builds the outputs needs them,
+// only typechecking. Each cleans only its own files in dist/.
+export default defineConfig((cli) => {
+  const typesOnly = typeof cli.dts === "object" && cli.dts.only === true;
+  return {
+    entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli.ts" },
+    format: ["esm"],
+    dts: typesOnly ? { entry: { index: "src/index.ts", node: "src/node.ts" }, only: true } : false,
+    target: "node20",
+    clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
+    sourcemap: true,
+  };
 });
