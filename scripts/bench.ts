@@ -8,9 +8,9 @@
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 
@@ -26,7 +26,8 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const de = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const de = (n: number, digits = 1) =>
+  n.toLocaleString("de-DE", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sec = (ms: number) => `${de(ms / 1000, 2)} s`;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -57,7 +58,13 @@ async function benchLoadSection() {
   for (const f of benchLoad(quick ? { sizes: [100, 1000] } : {})) {
     const target = f.label === "content" ? "< 50 ms" : f.measures === 1000 ? "< 1 s" : undefined;
     const ok = f.label === "content" ? f.medianMs < 50 : f.measures === 1000 ? f.medianMs < 1000 : undefined;
-    add("Laden und Prüfen", `${f.label} (${f.measures} Maßnahmen${f.files ? `, ${f.files} Dateien` : ""})`, `${de(f.medianMs)} ms · ${de(f.perMeasureUs, 0)} µs je Maßnahme`, target, ok);
+    add(
+      "Laden und Prüfen",
+      `${f.label} (${f.measures} Maßnahmen${f.files ? `, ${f.files} Dateien` : ""})`,
+      `${de(f.medianMs)} ms · ${de(f.perMeasureUs, 0)} µs je Maßnahme`,
+      target,
+      ok,
+    );
   }
 }
 
@@ -90,9 +97,15 @@ async function writeStaticDeck(dir: string) {
     const intro = c.intro.find((x) => x.id === s.intro);
     if (intro) out.push(...(intro.text ?? []).map(esc), ...(intro.points ?? []).map((p) => `- ${esc(p)}`));
     if (s.kind === "why" && b) out.push(...b.why.text.map(esc));
-    if (s.kind === "plan" && b) out.push("| Maßnahme | Status |", "|---|---|", ...b.measures.map((x) => `| ${esc(x.title)} | ${x.status.kind} |`));
+    if (s.kind === "plan" && b)
+      out.push(
+        "| Maßnahme | Status |",
+        "|---|---|",
+        ...b.measures.map((x) => `| ${esc(x.title)} | ${x.status.kind} |`),
+      );
     if (m) out.push(...m.summary.map(esc));
-    if (s.kind === "chances-risks" && b) out.push("::left::", ...b.chances.map((x) => `- ${esc(x)}`), "::right::", ...b.risks.map((x) => `- ${esc(x)}`));
+    if (s.kind === "chances-risks" && b)
+      out.push("::left::", ...b.chances.map((x) => `- ${esc(x)}`), "::right::", ...b.risks.map((x) => `- ${esc(x)}`));
     out.push("");
   });
   mkdirSync(join(dir, "public"), { recursive: true });
@@ -114,16 +127,35 @@ async function benchDeckSection() {
   const plain: { ms: number; peakKb: number }[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      ours.push(timed(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(tmp, "ours")], { cwd: deckDir, env: { DECK_VARIANT: "poa" } }));
-      plain.push(timed(bin("slidev", deckDir), ["build", join(staticDir, "slides.md"), "--base", "./", "--out", join(tmp, "plain")], { cwd: staticDir }));
+      ours.push(
+        timed(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(tmp, "ours")], {
+          cwd: deckDir,
+          env: { DECK_VARIANT: "poa" },
+        }),
+      );
+      plain.push(
+        timed(
+          bin("slidev", deckDir),
+          ["build", join(staticDir, "slides.md"), "--base", "./", "--out", join(tmp, "plain")],
+          { cwd: staticDir },
+        ),
+      );
     }
   } finally {
     rmSync(staticDir, { recursive: true, force: true });
   }
   const o = median(ours.map((r) => r.ms));
   const p = median(plain.map((r) => r.ms));
-  add("Präsentation (Website, Variante poa)", `unser Build (${slides} Folien)`, `${sec(o)} · ${de(median(ours.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`);
-  add("Präsentation (Website, Variante poa)", "einfaches „slidev build“ derselben Folien als Markdown", `${sec(p)} · ${de(median(plain.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`);
+  add(
+    "Präsentation (Website, Variante poa)",
+    `unser Build (${slides} Folien)`,
+    `${sec(o)} · ${de(median(ours.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`,
+  );
+  add(
+    "Präsentation (Website, Variante poa)",
+    "einfaches „slidev build“ derselben Folien als Markdown",
+    `${sec(p)} · ${de(median(plain.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`,
+  );
   add("Präsentation (Website, Variante poa)", "Verhältnis unser / einfach", `${de(o / p, 2)}`, "≤ 1,10", o / p <= 1.1);
   if (process.argv.includes("--deck-only")) return;
 
@@ -138,7 +170,10 @@ async function benchDeckSection() {
   const concept = loadConceptForDeck();
   const sites = join(tmp, "sites");
   for (const v of concept.decks) {
-    spawnSync(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(sites, v.id)], { cwd: deckDir, env: { ...process.env, DECK_VARIANT: v.id } });
+    spawnSync(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(sites, v.id)], {
+      cwd: deckDir,
+      env: { ...process.env, DECK_VARIANT: v.id },
+    });
   }
   const job = (id: string) => {
     const d = deckDataFor(concept, id);
@@ -161,7 +196,11 @@ async function benchDeckSection() {
   const all: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    await exportPdfs(sites, concept.decks.map((v) => job(v.id)), chromium);
+    await exportPdfs(
+      sites,
+      concept.decks.map((v) => job(v.id)),
+      chromium,
+    );
     all.push(performance.now() - t);
   }
   add("Präsentation (PDF-Export)", "alle Varianten mit einem Browser", sec(median(all)));
@@ -180,7 +219,11 @@ async function benchFlyerSection() {
     notes.push(`Flyer-Messung fehlgeschlagen: ${r.stderr.slice(-500)}`);
     return;
   }
-  const figures = JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]") as { flyer: string; coldMs: number; warmMs: number }[];
+  const figures = JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]") as {
+    flyer: string;
+    coldMs: number;
+    warmMs: number;
+  }[];
   for (const f of figures) {
     add("Flyer", `${f.flyer}: kalter Prozess`, sec(f.coldMs));
     add("Flyer", `${f.flyer}: warm in einem Prozess`, `${de(f.warmMs, 0)} ms`, "< 150 ms", f.warmMs < 150);
@@ -213,8 +256,20 @@ function benchWholeBuild() {
   } finally {
     writeFileSync(file, original);
   }
-  add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "kalt, ohne Cache", sec(median(cold)), "< 60 s", median(cold) < 60_000);
-  add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "warm, nichts geändert", sec(median(warm)), "< 1 s", median(warm) < 1000);
+  add(
+    "Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)",
+    "kalt, ohne Cache",
+    sec(median(cold)),
+    "< 60 s",
+    median(cold) < 60_000,
+  );
+  add(
+    "Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)",
+    "warm, nichts geändert",
+    sec(median(warm)),
+    "< 1 s",
+    median(warm) < 1000,
+  );
   add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "nach Änderung einer Maßnahme", sec(median(edit)));
   // Leave out/ matching the content again (served from the cache).
   build();
@@ -256,11 +311,21 @@ async function benchPreview() {
       const title = `Impulse ${i}`;
       const t = performance.now();
       writeFileSync(file, original.replace("title: Impulse für Entscheider", `title: ${title}`));
-      await page.waitForFunction((x) => document.querySelector(".slidev-page-7 .concept-slide h1")?.textContent?.replace(/\u00AD/g, "") === x, title, { timeout: 20_000, polling: "raf" });
+      await page.waitForFunction(
+        (x) => document.querySelector(".slidev-page-7 .concept-slide h1")?.textContent?.replace(/\u00AD/g, "") === x,
+        title,
+        { timeout: 20_000, polling: "raf" },
+      );
       times.push(performance.now() - t);
       await new Promise((r) => setTimeout(r, 300));
     }
-    add("Live-Vorschau", `Speichern bis geänderte Folie (Median von ${times.length - 1}, ohne den ersten)`, `${de(median(times.slice(1)), 0)} ms`, "< 1 s", median(times.slice(1)) < 1000);
+    add(
+      "Live-Vorschau",
+      `Speichern bis geänderte Folie (Median von ${times.length - 1}, ohne den ersten)`,
+      `${de(median(times.slice(1)), 0)} ms`,
+      "< 1 s",
+      median(times.slice(1)) < 1000,
+    );
     add("Live-Vorschau", "erste Änderung nach dem Start", `${de(times[0]!, 0)} ms`);
   } finally {
     await browser?.close();
@@ -274,7 +339,10 @@ function versions() {
   const pkg = (p: string) => JSON.parse(readFileSync(join(root, p, "package.json"), "utf8")).version as string;
   const chromium = (() => {
     try {
-      return execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execFileSync("/usr/bin/chromium", ["--version"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return "nicht installiert";
     }
@@ -292,7 +360,10 @@ function versions() {
 
 async function main() {
   const started = new Date();
-  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+  const only = process.argv
+    .find((a) => a.startsWith("--only="))
+    ?.slice(7)
+    .split(",");
   const sections: [string, () => unknown][] = [
     ["load", benchLoadSection],
     ["deck", benchDeckSection],
@@ -308,7 +379,10 @@ async function main() {
     .map((g) => {
       const body = rows
         .filter((r) => r.group === g)
-        .map((r) => `| ${r.what} | ${r.value} | ${r.target ?? ""} | ${r.ok === undefined ? "" : r.ok ? "erreicht" : "**verfehlt**"} |`);
+        .map(
+          (r) =>
+            `| ${r.what} | ${r.value} | ${r.target ?? ""} | ${r.ok === undefined ? "" : r.ok ? "erreicht" : "**verfehlt**"} |`,
+        );
       return [`### ${g}`, "", "| Messung | Median | Ziel | |", "|---|---:|---|---|", ...body, ""].join("\n");
     })
     .join("\n");
