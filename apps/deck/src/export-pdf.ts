@@ -62,7 +62,9 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   // Chromium writes a random /ID: replace it by a digest of the document without it.
   const zero = PDFHexString.of("0".repeat(32));
   pdf.context.trailerInfo.ID = pdf.context.obj([zero, zero]);
-  const digest = createHash("md5").update(await pdf.save({ useObjectStreams: false })).digest("hex");
+  const digest = createHash("md5")
+    .update(await pdf.save({ useObjectStreams: false }))
+    .digest("hex");
   const id = PDFHexString.of(digest);
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return pdf.save({ useObjectStreams: false });

@@ -43,8 +43,12 @@ describe.skipIf(!enabled)("two builds of the same content", () => {
   });
 
   it("give identical site files", () => {
-    const a = files(join(dir, "a", "entscheider")).map((f) => relative(join(dir, "a"), f)).sort();
-    const b = files(join(dir, "b", "entscheider")).map((f) => relative(join(dir, "b"), f)).sort();
+    const a = files(join(dir, "a", "entscheider"))
+      .map((f) => relative(join(dir, "a"), f))
+      .sort();
+    const b = files(join(dir, "b", "entscheider"))
+      .map((f) => relative(join(dir, "b"), f))
+      .sort();
     expect(a).toEqual(b);
     expect(a.length).toBeGreaterThan(10);
     for (const f of a) expect(readFileSync(join(dir, "a", f)).equals(readFileSync(join(dir, "b", f))), f).toBe(true);
