@@ -10,7 +10,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -64,15 +64,38 @@ const env = {
 };
 
 const bin = join(root, "node_modules", ".bin");
-if (task === "build") {
-  const check = spawnSync(join(bin, "tsx"), [join(root, "packages/concept/src/cli.ts"), "check"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+if (task === "build") validateFirst();
+
+/**
+ * Validates the content before turbo starts, so that a content mistake is reported once, plainly, and nothing
+ * in out/ is touched. A folder that already passed with the same loader is not checked again: the key is the
+ * content hash plus a hash of the loader's sources, kept in node_modules/.cache.
+ */
+function validateFirst() {
+  const src = join(root, "packages", "concept", "src");
+  const key = createHash("sha256").update(env.CONTENT_HASH).update(hashFolder(src)).digest("hex");
+  const stamp = join(root, "node_modules", ".cache", "opendata-content-check");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return;
+  // The compiled CLI starts in a fraction of the time tsx needs; use it while it is newer than its sources.
+  const dist = join(root, "packages", "concept", "dist", "cli.js");
+  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newest(src);
+  const [cmd, args] = fresh ? [process.execPath, [dist, "check"]] : [join(bin, "tsx"), [join(src, "cli.ts"), "check"]];
+  const check = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   if (check.status !== 0) {
     process.stderr.write("Der Build wurde nicht gestartet; die bisherigen Ausgaben in out/ bleiben unverändert.\n");
     process.exit(check.status === 2 ? 2 : 1);
   }
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, key);
+}
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
 }
 
 const ci = !!process.env.CI;
