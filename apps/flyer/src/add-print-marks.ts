@@ -9,9 +9,6 @@ function hexToRgb(hex: string) {
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
 
-// `updateMetadata: false` keeps react-pdf's Info dictionary (dates from the Stand, Producer) as it is.
-const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });
-
 /**
  * react-pdf writes the modification date under a key PDF does not know (`ModificationDate`); the date goes to
  * `ModDate`, the same day as the creation date: the Stand, never the clock.
@@ -23,17 +20,9 @@ function save(doc: PDFDocument, date: Date) {
   return doc.save({ useObjectStreams: false });
 }
 
-export interface PostProcess {
-  geometry: Geometry;
-  /** Date of the content's Stand. */
-  date: Date;
-}
-
 /** The screen file: every page cut to the trim size (the rendered page carries the slug around it). */
-export async function cropToTrim(bytes: Uint8Array, { geometry, date }: PostProcess): Promise<Uint8Array> {
-  const doc = await load(bytes);
+export function cropToTrim(doc: PDFDocument, geometry: Geometry): void {
   for (const page of doc.getPages()) page.setMediaBox(SLUG, SLUG, geometry.width, geometry.height);
-  return save(doc, date);
 }
 
 /**
@@ -41,11 +30,7 @@ export async function cropToTrim(bytes: Uint8Array, { geometry, date }: PostProc
  * dashed fold marks at the folds, both outside the bleed, in a MediaBox of trim + 10 mm on every side.
  * `markColor` is the brand's darkest ink.
  */
-export async function addPrintMarks(
-  bytes: Uint8Array,
-  { geometry, date, markColor }: PostProcess & { markColor: string },
-): Promise<Uint8Array> {
-  const doc = await load(bytes);
+export function addPrintMarks(doc: PDFDocument, geometry: Geometry, markColor: string): void {
   const { width: W, height: H } = geometry;
   const color = hexToRgb(markColor);
   const line = (x1: number, y1: number, x2: number, y2: number, dashed = false) => ({
@@ -79,5 +64,25 @@ export async function addPrintMarks(
       page.drawLine(line(left + fold, bottom - near, left + fold, bottom - far, true));
     }
   });
-  return save(doc, date);
+}
+
+export interface FinishOptions {
+  geometry: Geometry;
+  /** Date of the content's Stand. */
+  date: Date;
+  markColor: string;
+}
+
+/**
+ * From react-pdf's output (trim area in the middle of a page with the slug around it) to the two files: parsed
+ * once, saved cut to the trim (screen), then with boxes and marks (print). `updateMetadata: false` keeps
+ * react-pdf's Info dictionary (dates from the Stand, Producer) as it is.
+ */
+export async function finishPdfs(rendered: Uint8Array, { geometry, date, markColor }: FinishOptions) {
+  const doc = await PDFDocument.load(rendered, { updateMetadata: false });
+  cropToTrim(doc, geometry);
+  const screen = await save(doc, date);
+  addPrintMarks(doc, geometry, markColor);
+  const print = await save(doc, date);
+  return { screen, print };
 }

@@ -1,4 +1,4 @@
-export { addPrintMarks, cropToTrim } from "./add-print-marks.js";
+export { addPrintMarks, cropToTrim, finishPdfs } from "./add-print-marks.js";
 export { assertFits, findRunts } from "./assert-fits.js";
 export { buildFlyers, locateFlyerError, renderAll, type WrittenFile, writeFileSafely } from "./build-flyers.js";
 export * from "./formats.js";

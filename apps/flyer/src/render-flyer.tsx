@@ -3,7 +3,7 @@ import { ttfFonts } from "@dus-opendata/brand/node";
 import type { Concept, Flyer } from "@dus-opendata/concept";
 import { type DocumentProps, Font, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
-import { addPrintMarks, cropToTrim } from "./add-print-marks.js";
+import { finishPdfs } from "./add-print-marks.js";
 import { assertFits } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
 import type { Geometry } from "./formats.js";
@@ -59,9 +59,10 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
   ) as unknown as ReactElement<DocumentProps>;
   const rendered = new Uint8Array(await renderToBuffer(element));
   assertFits(layout, plan, flyer.id);
-  const [screen, print] = await Promise.all([
-    cropToTrim(rendered, { geometry: plan.geometry, date: prepared.meta.date }),
-    addPrintMarks(rendered, { geometry: plan.geometry, date: prepared.meta.date, markColor: brand.colors.ink }),
-  ]);
+  const { screen, print } = await finishPdfs(rendered, {
+    geometry: plan.geometry,
+    date: prepared.meta.date,
+    markColor: brand.colors.ink,
+  });
   return { id: flyer.id, geometry: plan.geometry, pages: plan.pages.length, screen, print, layout };
 }

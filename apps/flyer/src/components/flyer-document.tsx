@@ -57,7 +57,7 @@ function FrameView({ frame, f }: { frame: Frame; f: PreparedFlyer }) {
     >
       {cover}
       {frame.sections.map((section, i) => (
-        <Section key={section.field} section={section} headings={frame.headings} first={i === 0} />
+        <Section key={section.field} section={section} headings={frame.headings} width={frame.width} first={i === 0} />
       ))}
     </View>
   );

@@ -27,17 +27,19 @@ function Points({ points, first }: { points: string[]; first?: boolean }) {
   return (
     <View style={{ marginTop: first ? 0 : s.space[2] }}>
       {points.map((p, i) => (
-        <View key={p} style={{ flexDirection: "row", marginTop: i === 0 ? 0 : s.space[1] + 1 }}>
+        // Bullet placed absolutely, text as a plain block: one text measurement instead of a flex row's two.
+        <View key={p} style={{ paddingLeft: dot + s.space[2] + 1, marginTop: i === 0 ? 0 : s.space[1] + 1 }}>
           <View
             style={{
+              position: "absolute",
+              left: 0,
+              top: (s.leading(s.body) - dot) / 2 + 0.5,
               width: dot,
               height: dot,
               backgroundColor: s.colors.primary,
-              marginTop: (s.leading(s.body) - dot) / 2 + 0.5,
-              marginRight: s.space[2] + 1,
             }}
           />
-          <Text {...mark({ paragraph: true })} style={[s.body, { flex: 1 }]}>
+          <Text {...mark({ paragraph: true })} style={s.body}>
             {p}
           </Text>
         </View>
@@ -97,22 +99,23 @@ function StepsBody({ data }: { data: Extract<SectionData, { kind: "steps" }> }) 
   return (
     <View>
       {data.steps.map((step, i) => (
-        <View key={step} style={{ flexDirection: "row", marginTop: i === 0 ? 0 : s.space[3] }}>
+        <View key={step} style={{ paddingLeft: circle + s.space[3], marginTop: i === 0 ? 0 : s.space[3] }}>
           <View
             style={{
+              position: "absolute",
+              left: 0,
+              top: -2,
               width: circle,
               height: circle,
               borderRadius: circle / 2,
               backgroundColor: s.colors.primary,
               alignItems: "center",
               justifyContent: "center",
-              marginRight: s.space[3],
-              marginTop: -2,
             }}
           >
             <Text style={s.stepNumber}>{String(i + 1)}</Text>
           </View>
-          <Text {...mark({ paragraph: true })} style={[s.body, { flex: 1 }]}>
+          <Text {...mark({ paragraph: true })} style={s.body}>
             {step}
           </Text>
         </View>
@@ -192,12 +195,20 @@ function Address({ url, address }: { url: string; address: string }) {
   );
 }
 
-function PortalBody({ data, narrow }: { data: Extract<SectionData, { kind: "portal" }>; narrow: boolean }) {
+function PortalBody({
+  data,
+  width,
+  narrow,
+}: {
+  data: Extract<SectionData, { kind: "portal" }>;
+  width: number;
+  narrow: boolean;
+}) {
   const s = useStyles();
   const qr = mm(narrow ? 24 : 26);
   return (
     <View style={{ flexDirection: "row", alignItems: "flex-start" }}>
-      <View style={{ flex: 1, marginRight: s.space[4] }}>
+      <View style={{ width: width - qr - s.space[4], marginRight: s.space[4] }}>
         {data.text ? (
           <Text {...mark({ paragraph: true })} style={[s.body, { marginBottom: s.space[2] }]}>
             {data.text}
@@ -243,7 +254,7 @@ function ContactBody({ data }: { data: Extract<SectionData, { kind: "contact" }>
   );
 }
 
-function Body({ data, narrow }: { data: SectionData; narrow: boolean }) {
+function Body({ data, width, narrow }: { data: SectionData; width: number; narrow: boolean }) {
   switch (data.kind) {
     case "text":
       return <TextBody data={data} />;
@@ -254,43 +265,50 @@ function Body({ data, narrow }: { data: SectionData; narrow: boolean }) {
     case "measures":
       return <MeasuresBody data={data} />;
     case "portal":
-      return <PortalBody data={data} narrow={narrow} />;
+      return <PortalBody data={data} width={width} narrow={narrow} />;
     case "contact":
       return <ContactBody data={data} />;
   }
 }
 
-/** One section of a flyer: heading above the text on panels, beside it on wide pages. */
+/**
+ * One section of a flyer: heading above the text on panels, beside it on wide pages. Columns get their width
+ * from the frame, not from flex, so react-pdf measures each text once.
+ */
 export function Section({
   section,
   headings,
+  width,
   first,
 }: {
   section: PreparedSection;
   headings: Headings;
+  width: number;
   first: boolean;
 }) {
   const s = useStyles();
   const { data } = section;
-  if (headings === "side")
+  if (headings === "side") {
+    const side = Math.round(width * SIDE_HEADING);
     return (
       <View {...mark({ field: section.field })} style={{ flexDirection: "row", marginTop: first ? 0 : s.space[5] }}>
-        <View style={{ width: `${SIDE_HEADING * 100}%`, paddingRight: s.space[5] }}>
+        <View style={{ width: side, paddingRight: s.space[5] }}>
           <Text style={s.heading} hyphenationCallback={keepWhole}>
             {data.title}
           </Text>
         </View>
-        <View style={{ flex: 1, paddingTop: (s.leading(s.heading) - s.leading(s.body)) / 2 }}>
-          <Body data={data} narrow={false} />
+        <View style={{ width: width - side, paddingTop: (s.leading(s.heading) - s.leading(s.body)) / 2 }}>
+          <Body data={data} width={width - side} narrow={false} />
         </View>
       </View>
     );
+  }
   return (
     <View {...mark({ field: section.field })} style={{ marginTop: first ? 0 : s.space[5] }}>
       <Text style={[s.panelHeading, { marginBottom: s.space[2] }]} hyphenationCallback={keepWhole}>
         {data.title}
       </Text>
-      <Body data={data} narrow />
+      <Body data={data} width={width} narrow />
     </View>
   );
 }

@@ -1,0 +1,62 @@
+/**
+ * Render times per flyer, as `pnpm bench` reports them:
+ * - cold: a fresh process (`tsx`) that loads the content and renders that one flyer (screen and print file),
+ *   wall time from spawn to exit, median over several processes;
+ * - warm: `renderFlyer` in this process after three warm-up renders, median over 20 renders (5 with `--quick`).
+ *
+ *   tsx bench/render.ts [--quick] [--json]      (NODE_ENV=production, as the CLI runs)
+ * With `--json` the last line of stdout is `[{ "flyer", "coldMs", "warmMs" }]`.
+ */
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
+
+process.env.NODE_ENV ??= "production";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const one = args.indexOf("--one");
+const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+const { renderFlyer } = await import("../src/index.js");
+const content = resolveContentDir();
+const concept = loadConceptSync(content.abs, { displayDir: content.display });
+
+if (one >= 0) {
+  // The child of a cold measurement: render one flyer and exit.
+  const flyer = concept.flyers.find((f) => f.id === args[one + 1]);
+  if (!flyer) throw new Error(`Flyer „${args[one + 1]}“ gibt es nicht.`);
+  await renderFlyer(concept, flyer);
+} else {
+  const coldRuns = quick ? 2 : 5;
+  const warmRuns = quick ? 5 : 20;
+  const tsx = join(appDir, "node_modules", ".bin", "tsx");
+  const figures: { flyer: string; coldMs: number; warmMs: number }[] = [];
+  for (const flyer of concept.flyers) {
+    const cold: number[] = [];
+    for (let i = 0; i < coldRuns; i++) {
+      const t = performance.now();
+      const r = spawnSync(tsx, ["bench/render.ts", "--one", flyer.id], { cwd: appDir, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(r.stderr);
+      cold.push(performance.now() - t);
+    }
+    for (let i = 0; i < 3; i++) await renderFlyer(concept, flyer);
+    const warm: number[] = [];
+    for (let i = 0; i < warmRuns; i++) {
+      const t = performance.now();
+      await renderFlyer(concept, flyer);
+      warm.push(performance.now() - t);
+    }
+    figures.push({ flyer: flyer.id, coldMs: Math.round(median(cold)), warmMs: Math.round(median(warm)) });
+  }
+  for (const f of figures)
+    console.log(`${f.flyer.padEnd(24)} kalter Prozess ${f.coldMs} ms   warm ${f.warmMs} ms (Median)`);
+  if (args.includes("--json")) console.log(JSON.stringify(figures));
+}
