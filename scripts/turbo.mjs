@@ -56,7 +56,7 @@ function chromium() {
 
 const env = {
   ...process.env,
-  CONTENT_DIR: contentDir,
+  // CONTENT_DIR stays as the user gave it: every tool resolves it against the repository root and shows it so.
   CONTENT_HASH: hashFolder(contentDir),
   DECK_CHROMIUM: chromium(),
   TURBO_TELEMETRY_DISABLED: "1",
