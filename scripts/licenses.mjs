@@ -52,11 +52,14 @@ for (const [licence, pkgs] of Object.entries(byLicence)) {
 rows.sort((a, b) => a[0].localeCompare(b[0]));
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
 if (!process.argv.includes("--quiet")) {
-  for (const r of rows) console.log(`${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd());
+  for (const r of rows)
+    console.log(`${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd());
 }
 console.log(`\n${rows.length} Produktionsabhängigkeiten; Lizenzen: ${Object.keys(byLicence).sort().join(", ")}.`);
 if (problems.length) {
   console.error(`Nicht geprüfte oder nicht erlaubte Lizenzen:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log("Alle Lizenzen erlauben die Nutzung durch eine Behörde; nichts mit Copyleft wird mit den Ausgaben ausgeliefert.");
+console.log(
+  "Alle Lizenzen erlauben die Nutzung durch eine Behörde; nichts mit Copyleft wird mit den Ausgaben ausgeliefert.",
+);
