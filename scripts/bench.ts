@@ -278,9 +278,13 @@ function benchWholeBuild() {
 // ---------------------------------------------------------------------------------------------------------------
 async function benchPreview() {
   log("Live-Vorschau: vom Speichern bis zur geänderten Folie …");
-  const { chromium } = (await import(
+  // playwright-core is a dependency of the deck app, not of the root: load it from there (CommonJS module).
+  const pw = (await import(
     pathToFileURL(createRequire(join(deckDir, "package.json")).resolve("playwright-core")).href
-  )) as typeof import("playwright-core");
+  )) as {
+    default?: typeof import("playwright-core");
+  } & typeof import("playwright-core");
+  const chromium = pw.chromium ?? pw.default?.chromium;
   const { CHROMIUM_ARGS, findChromium } = await import("../apps/deck/src/export-pdf.js");
   const exe = findChromium();
   if (!exe) return;

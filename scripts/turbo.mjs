@@ -47,9 +47,11 @@ function hashFolder(dir) {
   return hash.digest("hex");
 }
 
+/** The browser the deck export will use (as apps/deck/src/export-pdf.ts finds it), or "none". */
 function chromium() {
-  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (p && existsSync(p)) return `${p}@${statSync(p).size}`;
+  const chosen = process.env.CHROMIUM_PATH?.trim();
+  for (const p of chosen ? [chosen] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (existsSync(p)) return `${p}@${statSync(p).size}`;
   }
   return "none";
 }
@@ -110,7 +112,7 @@ const t0 = performance.now();
 const run = spawnSync(join(bin, "turbo"), args, { env, stdio: "inherit", cwd: root });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
-if (task === "build") {
+if (task === "build" && !rest.some((a) => a.startsWith("--dry"))) {
   // Each app lists what it wrote in out/<app>/.manifest/<app>.json: { stand, files: [{ path, pages, bytes }] }.
   const rows = [];
   let stand = "";

@@ -20,11 +20,13 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-/** The system's Chromium: CHROMIUM_PATH, else /usr/bin/chromium; undefined when neither exists. */
+/**
+ * The system's Chromium: CHROMIUM_PATH when set (and then only that path), else /usr/bin/chromium;
+ * undefined when there is none.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-    (p): p is string => !!p,
-  );
+  const chosen = env.CHROMIUM_PATH?.trim();
+  const candidates = chosen ? [chosen] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
   return candidates.find((p) => existsSync(p));
 }
 
