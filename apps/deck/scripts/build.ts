@@ -4,7 +4,7 @@
  * good outputs in place.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,11 +30,36 @@ function writeFavicon() {
   );
 }
 
+/**
+ * A project root of its own for each variant built in parallel: Slidev writes generated modules into
+ * <root>/node_modules/.slidev, and parallel builds sharing one root would overwrite each other's files
+ * mid-build. The variant root links to the deck's sources, so nothing is copied.
+ */
+const SHARED = [
+  "slides.md",
+  "vite.config.ts",
+  "slide-top.vue",
+  "components",
+  "layouts",
+  "setup",
+  "styles",
+  "public",
+  "src",
+];
+
+function variantRoot(variant: string): string {
+  const dir = join(appDir, ".build", variant);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of SHARED) symlinkSync(join(appDir, entry), join(dir, entry));
+  return dir;
+}
+
 function buildSite(variant: string, out: string): Promise<void> {
   return new Promise((ok, fail) => {
     const bin = join(appDir, "node_modules", ".bin", "slidev");
     const child = spawn(bin, ["build", "slides.md", "--base", "./", "--out", out], {
-      cwd: appDir,
+      cwd: variantRoot(variant),
       env: { ...process.env, DECK_VARIANT: variant, NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     });
