@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm licenses`: every production dependency with its version and licence, from the installed packages
+ * `pnpm licence-report`: every production dependency with its version and licence, from the installed packages
  * (no network). Fails when a licence is neither permissive nor reviewed below: the outputs are used by a public
  * body, so nothing copyleft may be shipped inside them.
  */
