@@ -4,30 +4,30 @@
  * presenter notes; each slide renders its outline entry through <ConceptSlide>.
  */
 import { definePreparserSetup } from "@slidev/types";
-import { loadDeckData } from "../src/load-deck.js";
+import { loadOutline } from "../src/load-deck.js";
 import { escapeMarkdown, outlineMarkdown } from "../src/outline.js";
 
 const MARKER = "<!-- concept:slides -->";
 
 /** The data of the current parse: loaded once in transformRawLines, read by transformSlide for every slide. */
-let current: ReturnType<typeof loadDeckData> | undefined;
+let current: ReturnType<typeof loadOutline> | undefined;
 
 export default definePreparserSetup(() => [
   {
     transformRawLines(lines: string[]) {
       const at = lines.findIndex((l) => l.trim() === MARKER);
       if (at < 0) return;
-      let data: ReturnType<typeof loadDeckData>;
+      let outline: ReturnType<typeof loadOutline>;
       try {
-        data = loadDeckData();
-        current = data;
+        outline = loadOutline();
+        current = outline;
       } catch {
         current = undefined;
         // The Vite plugin reports content problems; keep a single slide so the preview can show them.
         lines.splice(at, 1, '<ConceptSlide :n="0" />');
         return;
       }
-      const first = data.outline.slides[0];
+      const first = outline.slides[0];
       // The first slide's frontmatter is the headmatter: give it the first slide's layout and the document title.
       const close = lines.indexOf("---", 1);
       if (close > 0 && first) {
@@ -36,16 +36,16 @@ export default definePreparserSetup(() => [
           0,
           `layout: ${first.layout}`,
           `slideKind: ${first.kind}`,
-          `title: ${JSON.stringify(escapeMarkdown(data.outline.title))}`,
+          `title: ${JSON.stringify(escapeMarkdown(outline.title))}`,
         );
       }
       const markerAt = lines.findIndex((l) => l.trim() === MARKER);
-      lines.splice(markerAt, 1, ...outlineMarkdown(data.outline));
+      lines.splice(markerAt, 1, ...outlineMarkdown(outline));
     },
     async transformSlide(content: string, frontmatter: Record<string, unknown>) {
       // Plain-text slide titles for the slide list and presenter view, set as data rather than from Markdown.
       const n = /<ConceptSlide :n="(\d+)" \/>/.exec(content)?.[1];
-      const s = n === undefined ? undefined : current?.outline.slides[Number(n)];
+      const s = n === undefined ? undefined : current?.slides[Number(n)];
       if (s) frontmatter.title = s.title;
       return undefined;
     },

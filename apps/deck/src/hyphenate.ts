@@ -4,20 +4,25 @@
  */
 import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-const { hyphenateSync } = require("hyphen/de") as {
-  hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
-};
+type Hyphenate = (text: string, options?: { minWordLength?: number }) => string;
+let hyphenateSync: Hyphenate | undefined;
+
+/** The German patterns, loaded on first use (compiling them takes a noticeable part of a second). */
+function patterns(): Hyphenate {
+  hyphenateSync ??= (createRequire(import.meta.url)("hyphen/de") as { hyphenateSync: Hyphenate }).hyphenateSync;
+  return hyphenateSync;
+}
 
 const KEEP_WHOLE = /[/@]|\.\p{L}|^https?:/u;
 
 export function hyphenateText(text: string): string {
+  const hyphenate = patterns();
   return (
     text
       // Abbreviations like „z. B.“ and „u. a.“ never break across lines.
       .replace(/\b([zuda])\. ([BaäAhT])\./g, "$1.\u00A0$2.")
       .split(/(\s+)/)
-      .map((token) => (KEEP_WHOLE.test(token) ? token : hyphenateSync(token, { minWordLength: 7 })))
+      .map((token) => (KEEP_WHOLE.test(token) ? token : hyphenate(token, { minWordLength: 7 })))
       .join("")
   );
 }

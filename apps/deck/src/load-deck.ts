@@ -3,6 +3,7 @@ import type { Concept } from "@dus-opendata/concept";
 import { ContentError, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
 import { buildDeckData, type DeckData } from "./deck-data.js";
 import { hyphenateDeep } from "./hyphenate.js";
+import { buildOutline, type Outline } from "./outline.js";
 
 export const DEFAULT_VARIANT = "poa";
 
@@ -55,6 +56,17 @@ export function deckDataFor(concept: Concept, variantId: string): DeckData {
 
 export function loadDeckData(variantId: string = process.env.DECK_VARIANT || DEFAULT_VARIANT): DeckData {
   return deckDataFor(loadConceptForDeck(), variantId);
+}
+
+/** Only the outline (which slides, their plain titles and notes): what the preparser needs, without hyphenation. */
+export function loadOutline(variantId: string = process.env.DECK_VARIANT || DEFAULT_VARIANT): Outline {
+  const concept = loadConceptForDeck();
+  const variant = concept.decks.find((d) => d.id === variantId);
+  if (!variant)
+    throw new UnknownVariantError(
+      `Die Deck-Variante „${variantId}“ gibt es nicht. Vorhanden: ${concept.decks.map((d) => d.id).join(", ") || "keine"} (content/decks/).`,
+    );
+  return buildOutline(concept, variant);
 }
 
 export { ContentError };
