@@ -25,9 +25,9 @@ afterAll(async () => {
 });
 
 /** Every element of the current slide lies inside the 1280 × 720 slide; boxes that clip show all their content. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const slide = document.querySelector<HTMLElement>(".slidev-page:not([style*='display: none']) .concept-slide");
+async function overflowing(page: Page, n: number): Promise<string[]> {
+  return page.evaluate((no) => {
+    const slide = document.querySelector<HTMLElement>(`.slidev-page-${no} .concept-slide`);
     const canvas = document.querySelector<HTMLElement>("#slide-content");
     if (!slide || !canvas) return ["keine Folie gefunden"];
     const frame = canvas.getBoundingClientRect();
@@ -47,7 +47,7 @@ async function overflowing(page: Page): Promise<string[]> {
         bad.push(`abgeschnitten: ${describe(el)} (${el.scrollHeight} > ${el.clientHeight})`);
     }
     return bad;
-  });
+  }, n);
 }
 
 describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("built site of the variant %s", (id) => {
@@ -90,20 +90,21 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("built site of th
         expect(box).toContain(`Datum (Plan) ${formatPlanDate(m.planned)}`);
         expect(box).toContain(`Veröffentlicht ${formatPublished(m.published)}`);
       }
-      expect(await overflowing(page), `Folie ${n} (${spec.kind})`).toEqual([]);
+      expect(await overflowing(page, n), `Folie ${n} (${spec.kind})`).toEqual([]);
     }
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
 
     // The check itself finds an element that sticks out of the slide.
-    await page.evaluate(() => {
+    const last = outline.slides.length;
+    await page.evaluate((no) => {
       const probe = document.createElement("div");
       probe.className = "probe";
       probe.textContent = "Probe";
       probe.style.cssText = "position:absolute;left:1200px;top:10px;width:300px";
-      document.querySelector(".slidev-page:not([style*='display: none']) .concept-slide")?.append(probe);
-    });
-    expect((await overflowing(page)).some((m) => m.includes("div.probe"))).toBe(true);
+      document.querySelector(`.slidev-page-${no} .concept-slide`)?.append(probe);
+    }, last);
+    expect((await overflowing(page, last)).some((m) => m.includes("div.probe"))).toBe(true);
     await context.close();
   });
 
