@@ -1,5 +1,5 @@
 /** Node side: loads the content, picks the variant and prepares the data for the browser bundle. */
-import type { Concept } from "@dus-opendata/concept";
+import type { Concept, DeckVariant } from "@dus-opendata/concept";
 import { ContentError, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
 import { buildDeckData, type DeckData } from "./deck-data.js";
 import { hyphenateDeep } from "./hyphenate.js";
@@ -43,13 +43,18 @@ export function loadConceptForDeck(): Concept {
   return loadConceptSync(abs, { displayDir: display });
 }
 
-export function deckDataFor(concept: Concept, variantId: string): DeckData {
+/** The variant from content/decks/, or an error that lists the variants there are. */
+function variantOf(concept: Concept, variantId: string): DeckVariant {
   const variant = concept.decks.find((d) => d.id === variantId);
   if (!variant)
     throw new UnknownVariantError(
       `Die Deck-Variante „${variantId}“ gibt es nicht. Vorhanden: ${concept.decks.map((d) => d.id).join(", ") || "keine"} (content/decks/).`,
     );
-  const data = buildDeckData(concept, variant);
+  return variant;
+}
+
+export function deckDataFor(concept: Concept, variantId: string): DeckData {
+  const data = buildDeckData(concept, variantOf(concept, variantId));
   // Titles on the slides are hyphenated; the outline's plain titles (slide list, document title) are not.
   return { ...data, concept: hyphenateDeep(data.concept, NOT_TEXT), outline: data.outline };
 }
@@ -61,12 +66,7 @@ export function loadDeckData(variantId: string = process.env.DECK_VARIANT || DEF
 /** Only the outline (which slides, their plain titles and notes): what the preparser needs, without hyphenation. */
 export function loadOutline(variantId: string = process.env.DECK_VARIANT || DEFAULT_VARIANT): Outline {
   const concept = loadConceptForDeck();
-  const variant = concept.decks.find((d) => d.id === variantId);
-  if (!variant)
-    throw new UnknownVariantError(
-      `Die Deck-Variante „${variantId}“ gibt es nicht. Vorhanden: ${concept.decks.map((d) => d.id).join(", ") || "keine"} (content/decks/).`,
-    );
-  return buildOutline(concept, variant);
+  return buildOutline(concept, variantOf(concept, variantId));
 }
 
 export { ContentError };
