@@ -7,10 +7,11 @@
  * 50 ms; 1 000 Maßnahmen under 1 s; time growing linearly, so the time per Maßnahme stays about the same.
  * `benchLoad()` returns the figures for a benchmark of the whole repository.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isEntry } from "../src/node/is-entry.js";
 import { loadConceptSync } from "../src/node/load-concept.js";
 
 export interface BenchFigure {
@@ -214,14 +215,4 @@ function report(figures: BenchFigure[]): string {
     .join("\n");
 }
 
-function isEntry(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntry()) process.stdout.write(`${report(benchLoad())}\n`);
+if (isEntry(import.meta.url)) process.stdout.write(`${report(benchLoad())}\n`);

@@ -3,15 +3,15 @@
  * Maintainers' commands: `check`, `status [--json] [--as-of JJJJ-MM-TT]`, `schema [--check]`.
  * Exit codes: 0 ok, 1 content errors (or an outdated schema), 2 wrong usage.
  */
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
 import { labels } from "./labels.js";
 import type { Concept } from "./model.js";
 import { resolveContentDir } from "./node/content-dir.js";
 import { ContentError } from "./node/content-error.js";
+import { isEntry } from "./node/is-entry.js";
 import { loadConceptSync } from "./node/load-concept.js";
 
 const USAGE = `Aufruf:
@@ -164,15 +164,4 @@ export function main(argv: string[]): number {
   }
 }
 
-/** True when this file is the program being run, not a module imported by a test or another tool. */
-function isEntry(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntry()) process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2));
