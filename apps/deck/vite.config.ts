@@ -1,9 +1,8 @@
-import { fileURLToPath } from "node:url";
 import type { UserConfig } from "vite";
 import { conceptDeckPlugin } from "./src/vite-plugin.js";
 
 export default {
-  plugins: [conceptDeckPlugin({ slidesFile: fileURLToPath(new URL("./slides.md", import.meta.url)) })],
+  plugins: [conceptDeckPlugin()],
   server: { fs: { strict: false } },
   // The print view in the built site: our exporter prints all variants from their built sites with one browser.
   define: { __SLIDEV_FEATURE_PRINT__: "true" },

@@ -1,85 +1,74 @@
 /**
- * Builds every deck variant: the static sites in parallel, then all PDFs with one Chromium. Everything is built
- * in a staging folder first and moved into out/decks/ only when complete, so a failed build leaves the last
- * good outputs in place.
+ * Builds every deck variant: the compiled app (once for all variants, reused while the code is unchanged), each
+ * variant's site as that app plus its deck-data.json, and the PDFs of the variants whose data or app changed,
+ * all printed by one Chromium. Everything is assembled in a staging folder beside the output folder and moved
+ * into place only when complete, so a failed build leaves the last good outputs as they were.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { colors } from "@dus-opendata/brand";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
-import { exportPdfs, findChromium } from "../src/export-pdf.js";
+import { ensureApp } from "../src/app-build.js";
+import { exporterHash, exportPdfs, findChromium } from "../src/export-pdf.js";
 import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
+import { DATA_FILE } from "../src/vite-plugin.js";
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = findRepoRoot(appDir);
-// Outputs go to out/decks/ at the repository root; DECK_OUT_DIR exists for tests that build hostile content.
+// Outputs go to out/decks/ at the repository root unless DECK_OUT_DIR names another folder (the root build's
+// staging area, tests).
 const outDir = process.env.DECK_OUT_DIR ? resolve(process.env.DECK_OUT_DIR) : join(root, "out", "decks");
-const quiet = !!process.env.CI || !process.stdout.isTTY;
 const seconds = (t: number) =>
   `${((performance.now() - t) / 1000).toLocaleString("de-DE", { maximumFractionDigits: 1 })} s`;
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** The favicon in the brand colour (Slidev's default favicon would be loaded from another host). */
 function writeFavicon() {
-  mkdirSync(join(appDir, "public"), { recursive: true });
-  writeFileSync(
-    join(appDir, "public", "favicon.svg"),
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${colors.primary}"/><rect x="8" y="8" width="16" height="16" fill="${colors.paper}"/></svg>\n`,
-  );
+  const file = join(appDir, "public", "favicon.svg");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${colors.primary}"/><rect x="8" y="8" width="16" height="16" fill="${colors.paper}"/></svg>\n`;
+  if (existsSync(file) && readFileSync(file, "utf8") === svg) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, svg);
 }
 
-/**
- * A project root of its own for each variant built in parallel: Slidev writes generated modules into
- * <root>/node_modules/.slidev, and parallel builds sharing one root would overwrite each other's files
- * mid-build. The variant root links to the deck's sources, so nothing is copied.
- */
-const SHARED = [
-  "slides.md",
-  "vite.config.ts",
-  "slide-top.vue",
-  "components",
-  "layouts",
-  "setup",
-  "styles",
-  "public",
-  "src",
-];
+const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
-function variantRoot(variant: string): string {
-  const dir = join(appDir, ".build", variant);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const entry of SHARED) symlinkSync(join(appDir, entry), join(dir, entry));
-  return dir;
+interface ManifestFile {
+  path: string;
+  pages: number;
+  bytes: number;
+}
+interface Manifest {
+  stand: string;
+  files: ManifestFile[];
+  /** Per variant: the inputs its PDF was made from and the PDF's digest, to reuse it while they are unchanged. */
+  pdfs?: Record<string, { key: string; sha256: string }>;
 }
 
-function buildSite(variant: string, out: string): Promise<void> {
-  return new Promise((ok, fail) => {
-    const bin = join(appDir, "node_modules", ".bin", "slidev");
-    const child = spawn(bin, ["build", "slides.md", "--base", "./", "--out", out], {
-      cwd: variantRoot(variant),
-      env: { ...process.env, DECK_VARIANT: variant, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    child.stdout.on("data", (d) => {
-      log += d;
-    });
-    child.stderr.on("data", (d) => {
-      log += d;
-    });
-    child.on("close", (code) => {
-      if (code === 0) ok();
-      else
-        fail(
-          new Error(
-            `Die Website der Variante „${variant}“ ließ sich nicht bauen (Slidev, Exit ${code}):\n${log.slice(-4000)}`,
-          ),
-        );
-    });
-  });
+function readManifest(): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(outDir, ".manifest", "decks.json"), "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function size(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.size;
+  return readdirSync(path).reduce((n, f) => n + size(join(path, f)), 0);
 }
 
 /** Moves a finished output into place; the previous one is removed only after the new one is there. */
@@ -90,15 +79,8 @@ function replace(from: string, to: string) {
   rmSync(old, { recursive: true, force: true });
 }
 
-function size(path: string): number {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.size;
-  return readdirSync(path).reduce((n, f) => n + size(join(path, f)), 0);
-}
-
-const kb = (n: number) => `${Math.round(n / 1024).toLocaleString("de-DE")} KB`;
-
 async function main(): Promise<number> {
+  const t0 = performance.now();
   let concept: ReturnType<typeof loadConceptForDeck>;
   try {
     concept = loadConceptForDeck();
@@ -109,7 +91,7 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  // DECK_VARIANTS=poa,entscheider builds only those (tests, quick checks); default: every variant in content/decks/.
+  // DECK_VARIANTS=a,b builds only those (tests, quick checks); default: every variant of the content.
   const only = process.env.DECK_VARIANTS?.split(",")
     .map((v) => v.trim())
     .filter(Boolean);
@@ -121,69 +103,94 @@ async function main(): Promise<number> {
     return 2;
   }
   const variants = concept.decks.map((d) => d.id).filter((v) => !only || only.includes(v));
-  if (variants.length === 0) {
-    process.stdout.write("Keine Deck-Varianten in content/decks/ – nichts zu tun.\n");
-    return 0;
-  }
   const data = Object.fromEntries(variants.map((v) => [v, deckDataFor(concept, v)]));
+  const json = Object.fromEntries(variants.map((v) => [v, JSON.stringify(data[v])]));
+
   writeFavicon();
+  const tApp = performance.now();
+  const app = await ensureApp(root, appDir);
+  if (app.compiled) say(`Präsentationen: App gebaut (${seconds(tApp)})`);
+
   mkdirSync(outDir, { recursive: true });
-  const staging = join(outDir, `.neu-${process.pid}`);
+  // Staging beside out/decks (same file system, so the final moves are renames), never inside it.
+  const staging = join(dirname(outDir), `.${relativeName(outDir)}-neu-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  const cleanup = () => rmSync(staging, { recursive: true, force: true });
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
   try {
-    const t0 = performance.now();
-    await Promise.all(
-      variants.map(async (v) => {
-        const t = performance.now();
-        if (!quiet) process.stdout.write(`Präsentation ${v}: Website wird gebaut …\n`);
-        await buildSite(v, join(staging, v));
-        process.stdout.write(`Präsentation ${v}: Website fertig (${seconds(t)})\n`);
-      }),
-    );
+    // Sites: the app plus the variant's data.
+    for (const v of variants) {
+      cpSync(app.dir, join(staging, v), { recursive: true, filter: (src) => !src.endsWith(".app-hash") });
+      writeFileSync(join(staging, v, DATA_FILE), json[v]!);
+      say(`Präsentation ${v}: Website (${data[v]!.outline.slides.length} Folien)`);
+    }
+
+    // PDFs: reuse a PDF whose inputs (app, data, exporter, browser) are unchanged; print the others.
     const chromium = findChromium();
-    const pdfs: string[] = [];
+    const previous = readManifest()?.pdfs ?? {};
+    const pdfs: Record<string, { key: string; sha256: string }> = {};
     if (chromium) {
-      const t = performance.now();
-      await exportPdfs(
-        staging,
-        variants.map((v) => {
-          const d = data[v]!;
-          return {
-            site: v,
-            slides: d.outline.slides.length,
-            meta: {
-              title: d.outline.title,
-              author: `${concept.organisation}, ${concept.city}`,
-              subject: `${d.outline.occasion} · Stand: ${d.stand}`,
-              keywords: ["Open Data", concept.city, ...concept.bausteine.map((b) => b.title)],
-              date: d.standDate,
-            },
-            output: async (bytes) => {
-              const file = join(staging, `${v}.pdf`);
-              await writeFile(file, bytes);
-              pdfs.push(v);
-            },
-          };
-        }),
-        chromium,
-        (v) => {
-          if (!quiet) process.stdout.write(`Präsentation ${v}: PDF wird exportiert …\n`);
-        },
-      );
-      process.stdout.write(`PDF-Export aller Varianten fertig (${seconds(t)})\n`);
+      const browser = `${chromium}@${statSync(chromium).size}`;
+      const todo: string[] = [];
+      for (const v of variants) {
+        const key = sha256([app.hash, exporterHash(), browser, json[v]].join("\0"));
+        const old = join(outDir, `${v}.pdf`);
+        const was = previous[v];
+        if (was && was.key === key && existsSync(old) && sha256(readFileSync(old)) === was.sha256) {
+          cpSync(old, join(staging, `${v}.pdf`));
+          pdfs[v] = was;
+          say(`Präsentation ${v}: PDF unverändert`);
+        } else {
+          todo.push(v);
+          pdfs[v] = { key, sha256: "" };
+        }
+      }
+      if (todo.length) {
+        await exportPdfs(
+          staging,
+          todo.map((v) => {
+            const d = data[v]!;
+            return {
+              site: v,
+              slides: d.outline.slides.length,
+              meta: {
+                title: d.outline.title,
+                author: `${concept.organisation}, ${concept.city}`,
+                subject: `${d.outline.occasion} · Stand: ${d.stand}`,
+                keywords: [concept.city, ...concept.bausteine.map((b) => b.title)],
+                date: d.standDate,
+              },
+              output: async (bytes) => {
+                writeFileSync(join(staging, `${v}.pdf`), bytes);
+                pdfs[v]!.sha256 = sha256(bytes);
+                say(`Präsentation ${v}: PDF (${d.outline.slides.length} Seiten, ${seconds(t0)})`);
+              },
+            };
+          }),
+          chromium,
+        );
+      }
     } else {
-      process.stdout.write(
-        "Hinweis: Chromium nicht gefunden (/usr/bin/chromium oder CHROMIUM_PATH) – Websites gebaut, PDFs der Präsentationen fehlen. Abhilfe: apt-get install -y chromium\n",
+      say(
+        "Hinweis: Chromium nicht gefunden (/usr/bin/chromium oder CHROMIUM_PATH) – Websites gebaut, PDFs der Präsentationen fehlen. Abhilfe: apt-get install -y chromium",
       );
     }
+
     // Everything is complete: move it into place.
-    const written: { path: string; pages: number; bytes: number }[] = [];
+    const written: ManifestFile[] = [];
     for (const v of variants) {
       replace(join(staging, v), join(outDir, v));
-      const site = join(outDir, v, "index.html");
-      written.push({ path: relative(root, site), pages: data[v]!.outline.slides.length, bytes: size(join(outDir, v)) });
-      if (pdfs.includes(v)) {
+      written.push({
+        path: relative(root, join(outDir, v, "index.html")),
+        pages: data[v]!.outline.slides.length,
+        bytes: size(join(outDir, v)),
+      });
+      if (pdfs[v]) {
         renameSync(join(staging, `${v}.pdf`), join(outDir, `${v}.pdf`));
         written.push({
           path: relative(root, join(outDir, `${v}.pdf`)),
@@ -193,25 +200,30 @@ async function main(): Promise<number> {
       } else rmSync(join(outDir, `${v}.pdf`), { force: true });
     }
     // Variants that no longer exist in the content leave no outputs behind.
-    for (const entry of readdirSync(outDir)) {
-      const id = entry.replace(/\.pdf$/, "");
-      if (!only && !entry.startsWith(".") && !variants.includes(id))
-        rmSync(join(outDir, entry), { recursive: true, force: true });
-    }
-    writeManifest(written, data[variants[0]!]!.stand);
-    process.stdout.write(`Präsentationen fertig in ${seconds(t0)}\n`);
+    if (!only)
+      for (const entry of readdirSync(outDir)) {
+        const id = entry.replace(/\.pdf$/, "");
+        if (!entry.startsWith(".") && !variants.includes(id))
+          rmSync(join(outDir, entry), { recursive: true, force: true });
+      }
+    writeManifest({ stand: data[variants[0] ?? ""]?.stand ?? "", files: written, pdfs });
+    say(`Präsentationen fertig (${seconds(t0)})`);
     return 0;
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    cleanup();
   }
 }
 
-/** What this build wrote, for the summary of `pnpm build` (also restored from turbo's cache). */
-function writeManifest(written: { path: string; pages: number; bytes: number }[], stand: string) {
+/** The output folder's name, for the staging folder beside it. */
+function relativeName(dir: string): string {
+  return dir.split(/[\\/]/).filter(Boolean).at(-1) ?? "decks";
+}
+
+/** What this build wrote, for the summary of `pnpm build` and for reusing unchanged PDFs next time. */
+function writeManifest(manifest: Manifest) {
   const dir = join(outDir, ".manifest");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "decks.json"), `${JSON.stringify({ stand, files: written }, null, 2)}\n`);
-  if (!quiet) for (const w of written) process.stdout.write(`  ${w.path}  ${w.pages} Folien  ${kb(w.bytes)}\n`);
+  writeFileSync(join(dir, "decks.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 main().then(

@@ -4,7 +4,8 @@
  * replaced by values derived from the content, so the same content gives the same bytes.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { PDFDocument, PDFHexString } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
 import { serveStatic } from "./static-server.js";
@@ -32,6 +33,18 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A digest of the exporter's own code (the files of src/ whose names start with export- or pdf-): a PDF made by
+ * other code is not reused.
+ */
+export function exporterHash(): string {
+  const dir = fileURLToPath(new URL(".", import.meta.url));
+  const hash = createHash("sha256");
+  for (const f of readdirSync(dir).sort())
+    if (/^(export|pdf)-.*\.ts$/.test(f) && !f.endsWith(".test.ts")) hash.update(f).update(readFileSync(`${dir}${f}`));
+  return hash.digest("hex");
 }
 
 export interface PdfMeta {

@@ -1,7 +1,7 @@
-import data from "virtual:concept-deck";
 import type { DeckData } from "./deck-data.js";
+import { deckRef } from "./runtime/deck-store.js";
 
-/** The deck variant's data; replaced by hot module replacement when the content changes. */
+/** The deck variant's data; reactive: read it inside computed() or a template. */
 export function useDeck(): DeckData {
-  return data as DeckData;
+  return deckRef.value;
 }

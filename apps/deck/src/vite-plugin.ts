@@ -1,10 +1,13 @@
 /**
- * Brings the concept into the deck: a virtual module with the variant's data (validated, hyphenated), and in the
- * live preview a watcher on the content folder. A text change updates the open slides by hot module replacement
- * (no page reload); a change in the slide structure (a new Maßnahme) makes Slidev re-read slides.md, whose
- * slides the preparser generates from the same outline.
+ * Brings the concept into the deck without compiling any of its text:
+ * - `virtual:concept-deck`: the variant's data. The built site fetches it from deck-data.json next to
+ *   index.html (written by scripts/build.ts), so a content change needs no new build of the app; the live
+ *   preview serves it from here and replaces it by hot module replacement when content/ changes.
+ * - Slidev's slide list (`/@slidev/slides`) and title renderer (`/@slidev/title-renderer`) are replaced by
+ *   modules that take the slides, their titles and their notes from that data at run time (src/runtime/).
+ * - Slidev's configuration module takes the document title from the data.
  */
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { resolveContentDir } from "@dus-opendata/concept/node";
 import type { Plugin, ViteDevServer } from "vite";
 import type { DeckData } from "./deck-data.js";
@@ -12,16 +15,32 @@ import { ContentError, loadDeckData } from "./load-deck.js";
 
 const ID = "virtual:concept-deck";
 const RESOLVED = `\0${ID}`;
+export const DATA_FILE = "deck-data.json";
 
-/** What decides the slide structure; a text edit leaves it unchanged. */
-export function outlineSignature(data: DeckData): string {
-  return data.outline.slides.map((s) => `${s.layout}:${s.kind}`).join("|");
+const runtime = (file: string) => fileURLToPath(new URL(`./runtime/${file}`, import.meta.url));
+const OVERRIDES: Record<string, string> = {
+  "/@slidev/slides": `export { slides } from ${JSON.stringify(runtime("slide-routes.ts"))};`,
+  "/@slidev/title-renderer": `export { default } from ${JSON.stringify(runtime("title-renderer.ts"))};`,
+};
+
+/** The built site reads its data at start from the file next to index.html. */
+const FETCH_DATA = `
+let data;
+try {
+  const res = await fetch(new URL(${JSON.stringify(DATA_FILE)}, document.baseURI));
+  if (!res.ok) throw new Error(String(res.status));
+  data = await res.json();
+} catch (e) {
+  document.body.textContent = "Die Daten der Präsentation (${DATA_FILE}) ließen sich nicht laden.";
+  throw e;
 }
+export default data;
+`;
 
-export function conceptDeckPlugin(options: { slidesFile: string }): Plugin {
+export function conceptDeckPlugin(): Plugin {
   let lastGood: DeckData | undefined;
-  let signature = "";
   let server: ViteDevServer | undefined;
+  let build = false;
 
   const load = (): DeckData => {
     try {
@@ -37,23 +56,57 @@ export function conceptDeckPlugin(options: { slidesFile: string }): Plugin {
 
   return {
     name: "concept-deck",
-    resolveId(id) {
-      return id === ID ? RESOLVED : undefined;
+    enforce: "pre",
+    configResolved(config) {
+      build = config.command === "build";
     },
-    load(id) {
-      if (id !== RESOLVED) return undefined;
-      let data: DeckData;
-      try {
-        data = load();
-      } catch (e) {
-        if (e instanceof ContentError) this.error(`Die Inhalte sind fehlerhaft:\n${e.message}`);
-        throw e;
-      }
-      if (!data.error) signature = outlineSignature(data);
-      return `export default ${JSON.stringify(data)};`;
+    resolveId: {
+      order: "pre",
+      handler(id) {
+        if (id === ID) return RESOLVED;
+        return undefined;
+      },
+    },
+    load: {
+      order: "pre",
+      handler(id) {
+        const override = OVERRIDES[id];
+        if (override) return override;
+        if (id !== RESOLVED) return undefined;
+        if (build) return FETCH_DATA;
+        try {
+          return `export default ${JSON.stringify(load())};`;
+        } catch (e) {
+          if (e instanceof ContentError) this.error(`Die Inhalte sind fehlerhaft:\n${e.message}`);
+          throw e;
+        }
+      },
+    },
+    transform(code, id) {
+      // The document title comes from the data, not from the Markdown headmatter.
+      if (id !== "/@slidev/configs") return undefined;
+      return `import __deck from ${JSON.stringify(ID)};\nconst __configs = ${code.replace(/^export default /, "")};\n__configs.title = __configs.slidesTitle = __deck.outline.title;\nexport default __configs;\n`;
     },
     configureServer(s) {
       server = s;
+      // Slidev's dev server answers slide information (title, notes for the presenter view) from its Markdown;
+      // here it comes from the data.
+      s.middlewares.use((req, res, next) => {
+        const m = /^\/__slidev\/slides\/(\d+)\.json$/.exec(req.url ?? "");
+        if (!m) return next();
+        if (req.method !== "GET") {
+          // Notes are edited in content/, not in the browser: Slidev would write them into slides.md.
+          res.statusCode = 405;
+          res.end();
+          return;
+        }
+        let spec: DeckData["outline"]["slides"][number] | undefined;
+        try {
+          spec = (lastGood ?? load()).outline.slides[Number(m[1]) - 1];
+        } catch {}
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.end(JSON.stringify(spec ? slideInfo(spec, Number(m[1])) : null));
+      });
       const { abs } = resolveContentDir();
       s.watcher.add(abs);
       let timer: NodeJS.Timeout | undefined;
@@ -62,19 +115,34 @@ export function conceptDeckPlugin(options: { slidesFile: string }): Plugin {
         clearTimeout(timer);
         timer = setTimeout(() => {
           const mod = s.moduleGraph.getModuleById(RESOLVED);
-          const before = signature;
-          let after = before;
-          try {
-            after = outlineSignature(loadDeckData());
-          } catch {}
           if (mod) void s.reloadModule(mod);
-          // A different slide structure: let Slidev re-read slides.md, so the preparser generates the new slides.
-          if (after !== before) s.watcher.emit("change", resolve(options.slidesFile));
+          try {
+            const data = load();
+            for (const [i, spec] of data.outline.slides.entries())
+              s.ws.send({
+                type: "custom",
+                event: "slidev:update-slide",
+                data: { no: i + 1, data: slideInfo(spec, i + 1) },
+              });
+          } catch {}
         }, 30);
       };
       s.watcher.on("change", onChange);
       s.watcher.on("add", onChange);
       s.watcher.on("unlink", onChange);
     },
+  };
+}
+
+function slideInfo(spec: DeckData["outline"]["slides"][number], no: number) {
+  return {
+    index: no - 1,
+    no,
+    title: spec.title,
+    level: 1,
+    note: spec.notes.join("\n\n"),
+    noteHTML: "",
+    frontmatter: { layout: "concept" },
+    content: "",
   };
 }

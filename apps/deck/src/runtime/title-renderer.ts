@@ -1,0 +1,16 @@
+/**
+ * Slidev's title renderer (go-to dialog, table of contents), replaced: Slidev compiles every slide title as
+ * Markdown and a Vue template; this prints the outline's plain title as a text node.
+ */
+import { useSlideContext } from "@slidev/client";
+import { defineComponent } from "vue";
+import { deckRef } from "./deck-store.js";
+
+export default defineComponent({
+  name: "TitleRenderer",
+  props: { no: { type: [Number, String], required: false } },
+  setup(props) {
+    const { $page } = useSlideContext();
+    return () => deckRef.value.outline.slides[Number(props.no ?? $page.value) - 1]?.title ?? "";
+  },
+});
