@@ -151,6 +151,7 @@ async function main(): Promise<number> {
         }
       }
       if (todo.length) {
+        const tPdf = performance.now();
         await exportPdfs(
           staging,
           todo.map((v) => {
@@ -164,11 +165,12 @@ async function main(): Promise<number> {
                 subject: `${d.outline.occasion} · Stand: ${d.stand}`,
                 keywords: [concept.city, ...concept.bausteine.map((b) => b.title)],
                 date: d.standDate,
+                bookmarks: d.outline.slides.map((x) => x.title),
               },
               output: async (bytes) => {
                 writeFileSync(join(staging, `${v}.pdf`), bytes);
                 pdfs[v]!.sha256 = sha256(bytes);
-                say(`Präsentation ${v}: PDF (${d.outline.slides.length} Seiten, ${seconds(t0)})`);
+                say(`Präsentation ${v}: PDF (${d.outline.slides.length} Seiten, ${seconds(tPdf)})`);
               },
             };
           }),

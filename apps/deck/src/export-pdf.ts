@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PDFDocument, PDFHexString } from "pdf-lib";
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
 import { serveStatic } from "./static-server.js";
 
@@ -54,6 +54,38 @@ export interface PdfMeta {
   keywords: string[];
   /** ISO date the PDF is dated with (the Stand), never the clock. */
   date: string;
+  /** One bookmark per page, named by the slide's title (plain text). */
+  bookmarks?: string[];
+}
+
+/**
+ * Replaces the document outline by one bookmark per page with the given titles. The titles are written as PDF
+ * text strings (UTF-16), never interpreted.
+ */
+export function setBookmarks(pdf: PDFDocument, titles: readonly string[]): void {
+  const { context } = pdf;
+  const pages = pdf.getPages();
+  const n = Math.min(titles.length, pages.length);
+  const root = context.nextRef();
+  const refs: PDFRef[] = Array.from({ length: n }, () => context.nextRef());
+  for (let i = 0; i < n; i++) {
+    const item = context.obj({
+      Title: PDFHexString.fromText(titles[i] ?? ""),
+      Parent: root,
+      Dest: [pages[i]!.ref, PDFName.of("Fit")],
+    });
+    if (i > 0) item.set(PDFName.of("Prev"), refs[i - 1]!);
+    if (i < n - 1) item.set(PDFName.of("Next"), refs[i + 1]!);
+    context.assign(refs[i]!, item);
+  }
+  const outlines = context.obj({ Type: "Outlines", Count: n });
+  if (n) {
+    outlines.set(PDFName.of("First"), refs[0]!);
+    outlines.set(PDFName.of("Last"), refs[n - 1]!);
+  }
+  context.assign(root, outlines);
+  pdf.catalog.set(PDFName.of("Outlines"), root);
+  pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
 /** Sets the metadata and makes the bytes reproducible: fixed dates, an ID derived from the content. */
@@ -74,6 +106,7 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   pdf.setLanguage("de-DE");
+  if (meta.bookmarks) setBookmarks(pdf, meta.bookmarks);
   // Chromium writes a random /ID: replace it by a digest of the document without it.
   const zero = PDFHexString.of("0".repeat(32));
   pdf.context.trailerInfo.ID = pdf.context.obj([zero, zero]);

@@ -99,7 +99,13 @@ function bausteinSlides(c: Concept, v: DeckVariant, b: Baustein): SlideSpec[] {
         });
         break;
       case "why":
-        out.push({ kind: "why", layout: "concept", title: b.why.title, baustein: b.id, notes: [] });
+        out.push({
+          kind: "why",
+          layout: "concept",
+          title: b.why.title,
+          baustein: b.id,
+          notes: [`${labels.baustein} ${b.number}: ${b.title}.`, counts],
+        });
         break;
       case "plan": {
         const late = b.measures.filter((m) => isOverdue(m, standDate(c)));
@@ -173,8 +179,17 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
         });
         break;
       case "intro":
-        for (const s of selectedIntro(c, v))
-          slides.push({ kind: "intro", layout: "concept", title: s.title, intro: s.id, notes: [] });
+        {
+          const intro = selectedIntro(c, v);
+          for (const [i, s] of intro.entries())
+            slides.push({
+              kind: "intro",
+              layout: "concept",
+              title: s.title,
+              intro: s.id,
+              notes: [`${labels.introTitle} ${i + 1} von ${intro.length}: ${s.title}`],
+            });
+        }
         break;
       case "overview": {
         const n = countConcept(c);
@@ -204,7 +219,12 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
         break;
       }
       case "closing":
-        slides.push({ kind: "closing", layout: "cover", title: c.closing, notes: [] });
+        slides.push({
+          kind: "closing",
+          layout: "cover",
+          title: c.closing,
+          notes: [`${labels.portal}: ${c.portal}`, `${labels.stand}: ${formatStand(c.stand)}.`],
+        });
         break;
     }
   }

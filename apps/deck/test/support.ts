@@ -26,6 +26,11 @@ export function launch(): Promise<Browser> {
   return pw.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }
 
+/** A complete concept folder (concept, Bausteine, variants, flyers) for tests that build from a copy of it. */
+export function fixtureConcept(name = "complete"): string {
+  return join(root, "packages", "concept", "test", "fixtures", "valid", name);
+}
+
 export function realConcept() {
   return loadConceptSync(join(root, "content"), { displayDir: "content" });
 }
