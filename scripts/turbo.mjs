@@ -7,10 +7,24 @@
  * - DECK_CHROMIUM names the browser used for the PDF export ("none" when missing), so a build without PDFs is
  *   never served from cache once Chromium is installed.
  * - `build` validates the content first: on a content error nothing is touched and the exit code is 1.
+ * - The apps build into the build area .build/<app>/ (turbo's cached outputs); only when every task succeeded is
+ *   the build area copied into out/, one app folder at a time by rename. A failed build leaves out/ byte for
+ *   byte as it was, with no temporary files in it.
+ * - `test` first runs the build (and copies it into out/, which the tests read), then the tests.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -63,7 +77,12 @@ const env = {
   DECK_CHROMIUM: chromium(),
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
+  DECK_OUT_DIR: join(root, ".build", "decks"),
+  FLYER_OUT_DIR: join(root, ".build", "flyers"),
 };
+
+/** The apps' output folders: .build/<app> is what turbo caches, out/<app> what users and tests read. */
+const APPS = ["decks", "flyers"];
 
 const bin = join(root, "node_modules", ".bin");
 if (task === "build") validateFirst();
@@ -101,26 +120,66 @@ function newest(dir) {
 }
 
 const ci = !!process.env.CI;
-const args = [
+const turboArgs = (t) => [
   "run",
-  task,
+  t,
   "--env-mode=strict",
   ...(ci ? ["--output-logs=new-only", "--log-order=grouped"] : []),
   ...rest,
 ];
+const dry = rest.some((a) => a.startsWith("--dry"));
 const t0 = performance.now();
-const run = spawnSync(join(bin, "turbo"), args, { env, stdio: "inherit", cwd: root });
-if (run.status !== 0) process.exit(run.status ?? 1);
 
-if (task === "build" && !rest.some((a) => a.startsWith("--dry"))) {
+function turbo(t) {
+  const run = spawnSync(join(bin, "turbo"), turboArgs(t), { env, stdio: "inherit", cwd: root });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+/**
+ * Copies the build area into out/: per app a copy is made beside the build area, then swapped in with two renames.
+ * Nothing is written into out/ but the finished folders.
+ */
+function publish() {
+  const outRoot = join(root, "out");
+  mkdirSync(outRoot, { recursive: true });
+  const work = join(root, ".build", `.publish-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  try {
+    for (const app of APPS) {
+      const from = join(root, ".build", app);
+      if (!existsSync(from)) continue;
+      const next = join(work, "next", app);
+      cpSync(from, next, { recursive: true });
+      const to = join(outRoot, app);
+      const old = join(work, "old", app);
+      mkdirSync(dirname(old), { recursive: true });
+      if (existsSync(to)) renameSync(to, old);
+      renameSync(next, to);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (task === "test") {
+  turbo("build");
+  if (!dry) publish();
+  turbo("test");
+  process.exit(0);
+}
+
+turbo(task);
+
+if (task === "build" && !dry) {
+  publish();
   // Each app lists what it wrote in out/<app>/.manifest/<app>.json: { stand, files: [{ path, pages, bytes }] }.
   const rows = [];
   let stand = "";
-  for (const app of ["decks", "flyers"]) {
+  for (const app of APPS) {
     const file = join(root, "out", app, ".manifest", `${app}.json`);
     if (!existsSync(file)) continue;
     const manifest = JSON.parse(readFileSync(file, "utf8"));
-    rows.push(...manifest.files);
+    rows.push(...manifest.files.map((f) => ({ ...f, path: f.path.replace(/^\.build\//, "out/") })));
     stand ||= manifest.stand;
   }
   const width = Math.max(...rows.map((r) => r.path.length), 10);

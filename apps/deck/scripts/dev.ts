@@ -1,21 +1,23 @@
 /**
- * Live preview of one deck variant (default `poa`): Slidev's dev server with the content folder watched.
+ * Live preview of one deck variant (default: the first of the content folder): Slidev's dev server with the
+ * content folder watched.
  * Editing a YAML file updates the open slides without a page reload; content errors show on the slides
  * (with file and line) until the file is fixed.
  */
 import { spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ContentError } from "@dus-opendata/concept/node";
-import { DEFAULT_VARIANT, deckDataFor, loadConceptForDeck, UnknownVariantError } from "../src/load-deck.js";
+import { ContentError, resolveContentDir } from "@dus-opendata/concept/node";
+import { loadConceptForDeck, UnknownVariantError, variantOf } from "../src/load-deck.js";
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2).filter((a) => a !== "--");
-const variant = args.find((a) => !a.startsWith("-")) ?? DEFAULT_VARIANT;
+const asked = args.find((a) => !a.startsWith("-"));
+let variant = asked ?? "";
 const port = Number(process.env.PORT ?? 3030);
 
 try {
-  deckDataFor(loadConceptForDeck(), variant);
+  variant = variantOf(loadConceptForDeck(), asked).id;
 } catch (e) {
   if (e instanceof UnknownVariantError) {
     process.stderr.write(`${e.message}\n`);
@@ -30,7 +32,7 @@ try {
 }
 
 process.stdout.write(
-  `Vorschau der Variante „${variant}“: http://localhost:${port}/ (Referentenansicht: /presenter/)\n`,
+  `Vorschau der Variante „${variant}“ aus ${resolveContentDir().display}/: http://localhost:${port}/ (Referentenansicht: http://localhost:${port}/#/presenter/1)\n`,
 );
 const child = spawn(
   join(appDir, "node_modules", ".bin", "slidev"),

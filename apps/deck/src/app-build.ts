@@ -16,6 +16,7 @@ const SOURCES = {
     "vite.config.ts",
     "slide-top.vue",
     "components",
+    "kinds",
     "layouts",
     "setup",
     "styles",

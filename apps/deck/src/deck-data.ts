@@ -20,7 +20,7 @@ import {
   standDate,
   summariseStatus,
 } from "@dus-opendata/concept";
-import { buildOutline, type Outline } from "./outline.js";
+import { buildOutline, type Outline, selectedBausteine } from "./outline.js";
 
 export interface TimelineRow {
   id: string;
@@ -44,7 +44,10 @@ export interface DeckData {
   stand: string;
   standDate: string;
   bausteinCount: string;
+  /** Counts, status summary and timeline are those of the Bausteine the variant shows. */
   counts: ReturnType<typeof countConcept>;
+  /** Ids of the Bausteine the variant shows, in its order; and how many the concept has. */
+  selection: { bausteine: string[]; of: number };
   statusSummary: ReturnType<typeof summariseStatus>;
   statusKinds: { kind: StatusKind; label: string }[];
   timeline: TimelineRow[];
@@ -73,7 +76,8 @@ function spansOf(p: PlanDate): Pick<TimelineRow, "spans" | "open"> {
 
 export function buildDeckData(c: Concept, v: DeckVariant): DeckData {
   const asOf = standDate(c);
-  const timeline: TimelineRow[] = allMeasures(c).map(({ baustein, measure }) => ({
+  const shown = { bausteine: selectedBausteine(c, v) };
+  const timeline: TimelineRow[] = allMeasures(shown).map(({ baustein, measure }) => ({
     id: measure.id,
     title: measure.title,
     baustein: baustein.number,
@@ -97,9 +101,10 @@ export function buildDeckData(c: Concept, v: DeckVariant): DeckData {
     footer: footerText(c),
     stand: formatStand(c.stand),
     standDate: asOf,
-    bausteinCount: countWords(c.bausteine.length, { one: labels.baustein, many: labels.bausteine }),
-    counts: countConcept(c),
-    statusSummary: summariseStatus(c),
+    bausteinCount: countWords(shown.bausteine.length, { one: labels.baustein, many: labels.bausteine }),
+    counts: countConcept(shown),
+    selection: { bausteine: shown.bausteine.map((b) => b.id), of: c.bausteine.length },
+    statusSummary: summariseStatus(shown),
     statusKinds: STATUS_KINDS.map((kind) => ({ kind, label: labels.statusKinds[kind] })),
     timeline,
     years,

@@ -1,7 +1,7 @@
 /**
  * The slide outline as a pure function of the model: which slides a deck variant has, in which order,
- * with their titles and presenter notes. No markup is produced from content text here: the slides
- * reference outline entries by number, and the Vue components print the text as text.
+ * with their titles and presenter notes. The browser shows slide n from entry n (src/runtime/); every text
+ * is printed as text, never as markup.
  */
 import {
   BAUSTEIN_PARTS,
@@ -49,7 +49,16 @@ export interface SlideSpec {
   measure?: string;
   /** Presenter notes, plain text, one paragraph per entry. */
   notes: string[];
+  /** Status slides: the Maßnahmen (ids) of this page of the timeline, and which page of how many. */
+  rows?: string[];
+  page?: { index: number; count: number };
 }
+
+/**
+ * At most this many Maßnahmen on one status slide (two lines of title per row stay readable); more are spread
+ * evenly over as many status slides as needed.
+ */
+export const TIMELINE_ROWS_PER_SLIDE = 11;
 
 export interface Outline {
   variant: string;
@@ -72,7 +81,8 @@ function measureNotes(c: Concept, b: Baustein, m: Measure): string[] {
   ];
 }
 
-function selectedBausteine(c: Concept, v: DeckVariant): Baustein[] {
+/** The Bausteine a variant shows, in the variant's order; every Baustein when it names none. */
+export function selectedBausteine(c: Pick<Concept, "bausteine">, v: Pick<DeckVariant, "blocks">): Baustein[] {
   if (!v.blocks) return c.bausteine;
   return v.blocks.map((id) => c.bausteine.find((b) => b.id === id)).filter((b): b is Baustein => b !== undefined);
 }
@@ -192,7 +202,7 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
         }
         break;
       case "overview": {
-        const n = countConcept(c);
+        const n = countConcept({ bausteine });
         slides.push({
           kind: "overview",
           layout: "concept",
@@ -205,17 +215,25 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
         for (const b of bausteine) slides.push(...bausteinSlides(c, v, b));
         break;
       case "status": {
-        const late = overdue(c, standDate(c));
-        slides.push({
-          kind: "status",
-          layout: "concept",
-          title: labels.statusOverview,
-          notes: [
-            late.length
-              ? `Überfällig ${asOfText(c)}: ${late.map((r) => `${r.measure.title} (${formatPlanDate(r.measure.planned)})`).join(", ")}.`
-              : `Keine Maßnahme ist ${asOfText(c)} überfällig.`,
-          ],
-        });
+        const late = overdue({ bausteine }, standDate(c));
+        const ids = bausteine.flatMap((b) => b.measures.map((m) => m.id));
+        const count = Math.max(1, Math.ceil(ids.length / TIMELINE_ROWS_PER_SLIDE));
+        const per = Math.ceil(ids.length / count);
+        for (let index = 0; index < count; index++) {
+          const rows = ids.slice(index * per, (index + 1) * per);
+          slides.push({
+            kind: "status",
+            layout: "concept",
+            title: count > 1 ? `${labels.statusOverview} (${index + 1}/${count})` : labels.statusOverview,
+            rows,
+            page: { index: index + 1, count },
+            notes: [
+              late.length
+                ? `Überfällig ${asOfText(c)}: ${late.map((r) => `${r.measure.title} (${formatPlanDate(r.measure.planned)})`).join(", ")}.`
+                : `Keine Maßnahme ist ${asOfText(c)} überfällig.`,
+            ],
+          });
+        }
         break;
       }
       case "closing":
@@ -235,29 +253,4 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
     occasion: v.occasion,
     slides,
   };
-}
-
-/**
- * Escapes text for Slidev's Markdown (used for presenter notes only): every ASCII punctuation character is
- * backslash-escaped and `<`, `>`, `&` become entities, so nothing in the text can become markup, end the
- * HTML comment a note lives in, or start a new slide.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~:$"'=]/g, (c) => `\\${c}`)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r?\n/g, " ");
-}
-
-/** Markdown lines of the generated slides (after the headmatter). Text from content appears only in notes. */
-export function outlineMarkdown(outline: Outline): string[] {
-  const lines: string[] = [];
-  outline.slides.forEach((s, i) => {
-    if (i > 0) lines.push("---", `layout: ${s.layout}`, `slideKind: ${s.kind}`, "---", "");
-    lines.push(`<ConceptSlide :n="${i}" />`, "");
-    if (s.notes.length) lines.push("<!--", ...s.notes.map(escapeMarkdown).flatMap((n) => [n, ""]), "-->", "");
-  });
-  return lines;
 }

@@ -1,7 +1,7 @@
 import type { Concept, DeckVariant, Measure } from "@dus-opendata/concept";
 import { parsePlanDate, parsePublished, parseStatus } from "@dus-opendata/concept";
 import { describe, expect, it } from "vitest";
-import { buildOutline, escapeMarkdown, outlineMarkdown } from "../src/outline.js";
+import { buildOutline } from "../src/outline.js";
 import { realConcept } from "./support.js";
 
 const concept = realConcept();
@@ -123,27 +123,6 @@ describe("slide outline follows the data", () => {
     const s = buildOutline(changed, variant("poa")).slides.find((x) => x.kind === "status");
     expect(s?.notes[0]).toBe(
       "Überfällig zum Stand März 2019: Projektdokumentation (12/2018), Open-Data-Geburtstag (06.12.2018 (Foyer TVG II)), Seminarangebot „Was ist Open Data?“ (12/2018 und 02/2019).",
-    );
-  });
-});
-
-describe("generated Markdown", () => {
-  it("holds no content text outside the escaped notes", () => {
-    const lines = outlineMarkdown(buildOutline(concept, variant("poa")));
-    const outsideNotes: string[] = [];
-    let inNote = false;
-    for (const l of lines) {
-      if (l === "<!--") inNote = true;
-      else if (l === "-->") inNote = false;
-      else if (!inNote) outsideNotes.push(l);
-    }
-    for (const l of outsideNotes)
-      expect(l).toMatch(/^(|---|layout: (cover|section|concept)|slideKind: [a-z-]+|<ConceptSlide :n="\d+" \/>)$/);
-  });
-
-  it("escapes every character that could become markup or end a note", () => {
-    expect(escapeMarkdown("{{ x }} <script>a</script> --- ::right:: `b` | $$ [l](u) -->")).toBe(
-      "\\{\\{ x \\}\\} &lt;script&gt;a&lt;/script&gt; \\-\\-\\- \\:\\:right\\:\\: \\`b\\` \\| \\$\\$ \\[l\\]\\(u\\) \\-\\-&gt;",
     );
   });
 });

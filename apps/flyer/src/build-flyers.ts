@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { type Concept, formatStand } from "@dus-opendata/concept";
 import {
   ContentError,
@@ -86,7 +86,9 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<WrittenFi
   const content = resolveContentDir(options.env ?? process.env, root);
   const concept = loadConceptSync(content.abs, { displayDir: content.display });
   const rendered = await renderAll(concept, content, options);
-  const outDir = options.outDir ?? join(root, "out", "flyers");
+  // FLYER_OUT_DIR: the root build's build area (scripts/turbo.mjs publishes it to out/flyers when all apps built).
+  const env = options.env ?? process.env;
+  const outDir = options.outDir ?? (env.FLYER_OUT_DIR ? resolve(env.FLYER_OUT_DIR) : join(root, "out", "flyers"));
   const written: WrittenFile[] = [];
   for (const r of rendered) {
     for (const [kind, bytes, file] of [

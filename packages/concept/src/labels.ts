@@ -20,6 +20,13 @@ export const labels = {
   portal: "Open-Data-Portal",
   contact: "Kontakt",
   page: "Seite",
+  note: "Hinweis",
+  undated: "ohne Termin",
+  /** „Auswahl: 2 von 4 Bausteinen“ on the slides of a variant that shows only some Bausteine. */
+  selection: "Auswahl",
+  of: "von",
+  noMeasures: "Für diesen Baustein sind noch keine Maßnahmen benannt.",
+  noChances: "Keine benannt.",
   statusKinds: {
     "not-started": "noch nicht begonnen",
     "in-progress": "in Arbeit",

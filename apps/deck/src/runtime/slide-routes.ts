@@ -11,8 +11,9 @@ import { defineAsyncComponent, reactive, shallowReactive, shallowRef, watch } fr
 import type { DeckData } from "../deck-data.js";
 import { deckRef } from "./deck-store.js";
 
-// @ts-expect-error resolved by Slidev's Vite plugin
+/** The compiled slide of slides.md (a module of Slidev's Vite plugin). */
 const loadSlide = () =>
+  // @ts-expect-error a module of Slidev's Vite plugin (a rooted name, so TypeScript cannot declare it)
   import("/@slidev/slides/1/md").catch((e: unknown) => {
     console.error("Folie konnte nicht geladen werden", e);
     return SlideError;
