@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { PDFArray, PDFDict, type PDFDocument as LibDocument, PDFName, PDFDocument as PdfLib, PDFString } from "pdf-lib";
+import { type PDFDocument as LibDocument, PDFArray, PDFDict, PDFName, PDFString, PDFDocument as PdfLib } from "pdf-lib";
 import PDFDocument from "pdfkit";
 
 const require = createRequire(import.meta.url);
@@ -176,8 +176,10 @@ export function addRoleMap(pdf: LibDocument, map: Record<string, string>): void 
 
 /** Gives every TD of the document a /Headers attribute naming the header cells by ID. */
 export function addHeadersAttributes(pdf: LibDocument): void {
-  structElements(pdf, "TH").forEach((th, i) => th.set(PDFName.of("ID"), PDFString.of(`kopf-${i + 1}`)));
-  const ids = structElements(pdf, "TH").map((_, i) => PDFString.of(`kopf-${i + 1}`));
+  const ids = structElements(pdf, "TH").map((th, i) => {
+    th.set(PDFName.of("ID"), PDFString.of(`kopf-${i + 1}`));
+    return PDFString.of(`kopf-${i + 1}`);
+  });
   for (const td of structElements(pdf, "TD")) {
     const headers = PDFArray.withContext(pdf.context);
     for (const id of ids) headers.push(id);

@@ -207,7 +207,9 @@ describe("headings", () => {
       w.text("H2", "Ohne Titel");
       w.text("H3", "Darunter");
     });
-    expect((await result(bytes, "headings")).detail).toBe("erste Überschrift ist H2 „Ohne Titel“ (Seite 1), erwartet H1");
+    expect((await result(bytes, "headings")).detail).toBe(
+      "erste Überschrift ist H2 „Ohne Titel“ (Seite 1), erwartet H1",
+    );
   });
 
   it("fails without any heading", async () => {
@@ -470,9 +472,10 @@ describe("reading order", () => {
       w.text("H1", "Open Data  in der Verwaltung");
       w.text("H2", "Sprache", { actual: "Spra\u00ADche" });
     });
-    expect(
-      await result(bytes, "reading-order", ["Open Data in der Ver\u00ADwaltung", " Sprache"]),
-    ).toMatchObject({ ok: true, detail: "2 Überschriften in der erwarteten Reihenfolge" });
+    expect(await result(bytes, "reading-order", ["Open Data in der Ver\u00ADwaltung", " Sprache"])).toMatchObject({
+      ok: true,
+      detail: "2 Überschriften in der erwarteten Reihenfolge",
+    });
   });
 
   it("fails without a structure tree", async () => {

@@ -17,6 +17,8 @@ export interface SiteTarget {
   dir: string;
   /** Number of slides (from the build's manifest). */
   slides: number;
+  /** How long to wait for a slide to show, in milliseconds. */
+  timeout?: number;
 }
 
 const IMPACT: Record<string, string> = { minor: "gering", moderate: "mittel", serious: "ernst", critical: "kritisch" };
@@ -31,8 +33,8 @@ function slideOf(hash: string): number | undefined {
 /** Shows slide n by its address and waits until it is visible and its transition has ended. */
 async function showSlide(page: Page, n: number): Promise<void> {
   await page.evaluate(`location.hash = "#/${n}"`);
-  await page.locator(`.slidev-page-${n}`).first().waitFor({ state: "visible", timeout: SLIDE_TIMEOUT });
-  await page.waitForFunction("window.__a11yProbe.settled()", undefined, { timeout: SLIDE_TIMEOUT });
+  await page.locator(`.slidev-page-${n}`).first().waitFor({ state: "visible" });
+  await page.waitForFunction("window.__a11yProbe.settled()");
 }
 
 function runAxe(page: Page): Promise<AxeViolation[]> {
@@ -74,7 +76,7 @@ async function checkKeyboard(page: Page, slides: number): Promise<CheckResult> {
     const now = slideOf(await page.evaluate("location.hash"));
     if (moved) {
       done.push(`${label} ${from}→${to}`);
-      await page.waitForFunction("window.__a11yProbe.settled()", undefined, { timeout: SLIDE_TIMEOUT });
+      await page.waitForFunction("window.__a11yProbe.settled()");
     } else failed.push(`${label}: Folie ${from} blieb ${now ?? "?"}, erwartet ${to}`);
   }
   return failed.length
@@ -90,7 +92,7 @@ async function checkFocus(page: Page): Promise<CheckResult> {
   const seen = new Map<number, FocusInfo>();
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press("Tab");
-    await page.waitForFunction("window.__a11yProbe.settled()", undefined, { timeout: SLIDE_TIMEOUT });
+    await page.waitForFunction("window.__a11yProbe.settled()");
     const info = (await page.evaluate("window.__a11yProbe.focused()")) as FocusInfo | null;
     if (!info) continue;
     if (seen.has(info.id)) break;
@@ -159,11 +161,13 @@ export async function checkSite(browser: Browser, target: SiteTarget): Promise<C
       return route.abort("blockedbyclient");
     });
     const page = await context.newPage();
+    // Every wait for a slide, a transition or the presenter view gives up after this long.
+    page.setDefaultTimeout(target.timeout ?? SLIDE_TIMEOUT);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const loaded = await page
       .goto(`${served.url}/index.html#/1`)
-      .then(() => page.locator(".slidev-page-1").first().waitFor({ state: "visible", timeout: SLIDE_TIMEOUT }))
+      .then(() => page.locator(".slidev-page-1").first().waitFor({ state: "visible" }))
       .then(() => true)
       .catch(() => false);
     if (!loaded)
@@ -218,9 +222,7 @@ export async function checkSite(browser: Browser, target: SiteTarget): Promise<C
 
     await page.evaluate(`location.hash = "#/presenter/1"`);
     const presenterShown = await page
-      .waitForFunction("document.querySelector('.slidev-presenter') && window.__a11yProbe.settled()", undefined, {
-        timeout: SLIDE_TIMEOUT,
-      })
+      .waitForFunction("document.querySelector('.slidev-presenter') && window.__a11yProbe.settled()")
       .then(() => true)
       .catch(() => false);
     const presenterViolations = presenterShown ? await runAxe(page) : [];
