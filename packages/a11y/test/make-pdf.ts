@@ -43,15 +43,14 @@ export class Writer {
   }
 
   /** A tagged element holding one line of text; `actual` replaces the text for extraction (ActualText). */
-  text(type: string, text: string, options: { actual?: string; parent?: Struct } = {}): Struct {
+  text(type: string, text: string, options: { actual?: string } = {}): void {
     const y = this.next(24);
     const el = this.doc.struct(type, () => {
       if (options.actual !== undefined) this.doc.markContent("Span", { actual: options.actual });
       this.doc.fontSize(type.startsWith("H") ? 16 : 11).text(text, 60, y, { lineBreak: false });
       if (options.actual !== undefined) this.doc.endMarkedContent();
     });
-    (options.parent ?? this.root)!.add(el);
-    return el;
+    this.root!.add(el);
   }
 
   /** A tagged Figure (a filled square), with /Alt when given. */
