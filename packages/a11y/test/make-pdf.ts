@@ -186,6 +186,19 @@ export function addHeadersAttributes(pdf: LibDocument): void {
   }
 }
 
+/** Replaces the XMP metadata by `rdf` (the content of rdf:RDF). */
+export function setXmp(pdf: LibDocument, rdf: string): void {
+  const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">${rdf}</rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  const stream = pdf.context.stream(xmp, { Type: "Metadata", Subtype: "XML" });
+  pdf.catalog.set(PDFName.of("Metadata"), pdf.context.register(stream));
+}
+
+/** Empties the structure tree: the StructTreeRoot stays, without elements. */
+export function emptyStructTree(pdf: LibDocument): void {
+  const root = pdf.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict);
+  root.set(PDFName.of("K"), PDFArray.withContext(pdf.context));
+}
+
 /** Writes bytes to a fresh temporary folder and returns the file's path. */
 export function saveTemp(bytes: Uint8Array, name = "probe.pdf"): string {
   const file = join(mkdtempSync(join(tmpdir(), "a11y-test-")), name);

@@ -9,8 +9,10 @@ import {
   addRoleMap,
   drawGood,
   editPdf,
+  emptyStructTree,
   goodPdf,
   saveTemp,
+  setXmp,
   structElements,
   writePdf,
 } from "../../test/make-pdf.js";
@@ -80,6 +82,13 @@ describe("tagged", () => {
   });
 });
 
+describe("tagged, with an empty tree", () => {
+  it("fails when the StructTreeRoot has no elements", async () => {
+    const bytes = await editPdf(await goodPdf(), emptyStructTree);
+    expect((await result(bytes, "tagged")).detail).toBe("Strukturbaum ohne Elemente");
+  });
+});
+
 describe("language", () => {
   it("fails without /Lang", async () => {
     expect(await result(await goodPdf({ lang: "" }), "lang")).toMatchObject({
@@ -146,6 +155,40 @@ describe("PDF/UA identifier", () => {
       ok: false,
       detail: "falscher Anspruch: pdfuaid:part 1 ohne Strukturbaum",
     });
+  });
+});
+
+describe("PDF/UA identifier, edge cases", () => {
+  const DC = `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Probe &amp; Test</rdf:li></rdf:Alt></dc:title></rdf:Description>`;
+
+  it("fails on another part number", async () => {
+    const bytes = await editPdf(await goodPdf(), (pdf) =>
+      setXmp(
+        pdf,
+        `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>2</pdfuaid:part></rdf:Description>${DC}`,
+      ),
+    );
+    expect((await result(bytes, "pdfua")).detail).toBe("pdfuaid:part 2, erwartet 1");
+  });
+
+  it("reads the identifier and the title written as attributes and entities", async () => {
+    const bytes = await editPdf(await goodPdf(), (pdf) =>
+      setXmp(
+        pdf,
+        `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>${DC}`,
+      ),
+    );
+    const checks = await run(bytes);
+    expect(checks.find((c) => c.id === "pdfua")).toMatchObject({ ok: true, detail: "pdfuaid:part 1" });
+    expect(checks.find((c) => c.id === "title")).toMatchObject({
+      ok: true,
+      detail: "dc:title „Probe & Test“, DisplayDocTitle true",
+    });
+  });
+
+  it("flags the identifier on an empty structure tree as a false claim", async () => {
+    const bytes = await editPdf(await goodPdf(), emptyStructTree);
+    expect((await result(bytes, "pdfua")).detail).toBe("falscher Anspruch: pdfuaid:part 1 ohne Strukturbaum");
   });
 });
 
