@@ -31,6 +31,8 @@ const REVIEWED = {
   "(MIT OR GPL-3.0-or-later)": "dual licence; used under MIT",
   "(MPL-2.0 OR Apache-2.0)": "dual licence; used under Apache-2.0",
   "MPL-2.0": "lightningcss: CSS compiler run at build time, not part of any output",
+  "MPL-2.0:axe-core":
+    "accessibility rules run by `pnpm a11y` in CI against the outputs; unmodified, not part of any output",
   "Unknown:khroma": "MIT (licence file in the package; the package.json has no licence field)",
 };
 
