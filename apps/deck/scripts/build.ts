@@ -46,6 +46,7 @@ function writeFavicon() {
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
 interface ManifestFile {
+  /** Relative to the output folder, so that the same content gives the same manifest wherever it is built. */
   path: string;
   pages: number;
   bytes: number;
@@ -188,14 +189,14 @@ async function main(): Promise<number> {
     for (const v of variants) {
       replace(join(staging, v), join(outDir, v));
       written.push({
-        path: relative(root, join(outDir, v, "index.html")),
+        path: `${v}/index.html`,
         pages: data[v]!.outline.slides.length,
         bytes: size(join(outDir, v)),
       });
       if (pdfs[v]) {
         renameSync(join(staging, `${v}.pdf`), join(outDir, `${v}.pdf`));
         written.push({
-          path: relative(root, join(outDir, `${v}.pdf`)),
+          path: `${v}.pdf`,
           pages: data[v]!.outline.slides.length,
           bytes: size(join(outDir, `${v}.pdf`)),
         });

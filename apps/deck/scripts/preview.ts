@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { findRepoRoot } from "@dus-opendata/concept/node";
-import { serveStatic } from "../src/static-server.js";
+import { serveStatic } from "@dus-opendata/serve";
 
 const root = join(findRepoRoot(), "out");
 const port = Number(process.env.PORT ?? 4173);

@@ -6,8 +6,18 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join, relative, resolve } from "node:path";
 
 /** What the app is made from, relative to the repository root; folders are read recursively. */
 const SOURCES = {
@@ -77,17 +87,27 @@ export interface App {
 
 const STAMP = ".app-hash";
 
-/** The compiled app in <appDir>/.app, compiled first when it is missing or out of date. */
-export async function ensureApp(root: string, appDir: string, options: { force?: boolean } = {}): Promise<App> {
-  const dir = join(appDir, ".app");
+/**
+ * The compiled app in <appDir>/.app (or DECK_APP_DIR), compiled first when it is missing or out of date. Another
+ * folder than the default is compiled from a project root of its own (links to the deck's sources), so that it
+ * never shares Slidev's generated modules with a build in <appDir>.
+ */
+export async function ensureApp(
+  root: string,
+  appDir: string,
+  options: { force?: boolean; dir?: string } = {},
+): Promise<App> {
+  const own = options.dir ?? (process.env.DECK_APP_DIR ? resolve(process.env.DECK_APP_DIR) : undefined);
+  const dir = own ?? join(appDir, ".app");
   const hash = appHash(root, appDir);
   const stamp = join(dir, STAMP);
   if (!options.force && existsSync(stamp) && readFileSync(stamp, "utf8") === hash)
     return { dir, hash, compiled: false };
   const staging = `${dir}.neu-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  const projectRoot = own ? linkedRoot(appDir, `${dir}.root-${process.pid}`) : appDir;
   try {
-    await slidevBuild(appDir, staging);
+    await slidevBuild(projectRoot, staging);
     writeFileSync(join(staging, STAMP), hash);
     const old = `${dir}.alt-${process.pid}`;
     if (existsSync(dir)) renameSync(dir, old);
@@ -95,8 +115,18 @@ export async function ensureApp(root: string, appDir: string, options: { force?:
     rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    if (projectRoot !== appDir) rmSync(projectRoot, { recursive: true, force: true });
   }
   return { dir, hash, compiled: true };
+}
+
+/** A project root whose entries link to the deck's sources: Slidev writes its generated modules beneath it. */
+function linkedRoot(appDir: string, at: string): string {
+  rmSync(at, { recursive: true, force: true });
+  mkdirSync(at, { recursive: true });
+  for (const entry of SOURCES.deck)
+    if (existsSync(join(appDir, entry))) symlinkSync(join(appDir, entry), join(at, entry));
+  return at;
 }
 
 function slidevBuild(appDir: string, out: string): Promise<void> {

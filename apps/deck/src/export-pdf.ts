@@ -6,9 +6,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
-import { serveStatic } from "./static-server.js";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",

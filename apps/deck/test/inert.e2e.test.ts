@@ -9,12 +9,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConceptSync } from "@dus-opendata/concept/node";
+import { type StaticServer, serveStatic } from "@dus-opendata/serve";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import type { DeckData } from "../src/deck-data.js";
-import { type StaticServer, serveStatic } from "../src/static-server.js";
 import { fixtureConcept, launch, letters, pdfText, plain, requireChromium, root } from "./support.js";
 
 /** Every payload the text may hold; `tag` names the field, so a flag tells which field ran. */

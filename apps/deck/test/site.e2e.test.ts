@@ -3,10 +3,10 @@
  * dates, nothing overflowing the slide, no request to another host, the presenter view with its notes.
  */
 import { formatPlanDate, formatPublished, formatStatus } from "@dus-opendata/concept";
+import { type StaticServer, serveStatic } from "@dus-opendata/serve";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOutline } from "../src/outline.js";
-import { type StaticServer, serveStatic } from "../src/static-server.js";
 import { launch, outDecks, plain, realConcept, requireChromium } from "./support.js";
 
 const concept = realConcept();

@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Concept } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
+import { type StaticServer, serveStatic } from "@dus-opendata/serve";
 import fc from "fast-check";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureApp } from "../src/app-build.js";
 import { buildDeckData } from "../src/deck-data.js";
-import { type StaticServer, serveStatic } from "../src/static-server.js";
 import { DATA_FILE } from "../src/vite-plugin.js";
 import { fixtureConcept, launch, requireChromium, root } from "./support.js";
 

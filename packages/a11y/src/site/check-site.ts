@@ -4,10 +4,10 @@
  * and that no request leaves the machine. The site is served from 127.0.0.1; every other request is blocked.
  */
 import { createRequire } from "node:module";
+import { serveStatic } from "@dus-opendata/serve";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { type CheckResult, formatPages, plural, quote } from "../report.js";
 import { type AxeViolation, type FocusInfo, type LinkInfo, PROBE, VAGUE_LINK_TEXTS, WCAG_TAGS } from "./page-probe.js";
-import { serveDir } from "./serve-dir.js";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
@@ -145,7 +145,7 @@ function checkLinks(links: Map<string, { link: LinkInfo; slides: number[] }>): C
 }
 
 export async function checkSite(browser: Browser, target: SiteTarget): Promise<CheckResult[]> {
-  const served = await serveDir(target.dir);
+  const served = await serveStatic(target.dir);
   let context: BrowserContext | undefined;
   const foreign = new Set<string>();
   let requests = 0;

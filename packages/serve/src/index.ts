@@ -1,4 +1,8 @@
-/** A small static file server on 127.0.0.1 for the built decks: used to export PDFs, by the tests and by `pnpm preview`. */
+/**
+ * A small static file server for the built decks: the PDF export, `pnpm preview`, the tests and the checks open
+ * the sites from it (a built Slidev site does not run from file://). It answers only inside its folder and, by
+ * default, only on 127.0.0.1.
+ */
 import { createReadStream, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -22,17 +26,23 @@ const TYPES: Record<string, string> = {
 };
 
 export interface StaticServer {
+  /** Origin, e.g. http://127.0.0.1:41234 */
   url: string;
   port: number;
-  close(): Promise<void>;
   server: Server;
+  close(): Promise<void>;
 }
 
 export function serveStatic(root: string, port = 0, host = "127.0.0.1"): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
-    let file = normalize(join(base, path));
+    let file: string;
+    try {
+      file = normalize(join(base, decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end();
       return;
@@ -59,7 +69,11 @@ export function serveStatic(root: string, port = 0, host = "127.0.0.1"): Promise
         url: `http://${host}:${p}`,
         port: p,
         server,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

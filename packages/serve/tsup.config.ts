@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+// `build` writes the JavaScript only; the declarations come from the separate `build:types` task.
+export default defineConfig((cli) => {
+  const typesOnly = typeof cli.dts === "object" && cli.dts.only === true;
+  return {
+    entry: { index: "src/index.ts" },
+    format: ["esm"],
+    dts: typesOnly ? { only: true } : false,
+    target: "node20",
+    clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
+  };
+});
