@@ -179,7 +179,9 @@ if (task === "build" && !dry) {
     const file = join(root, "out", app, ".manifest", `${app}.json`);
     if (!existsSync(file)) continue;
     const manifest = JSON.parse(readFileSync(file, "utf8"));
-    rows.push(...manifest.files.map((f) => ({ ...f, path: f.path.replace(/^\.build\//, "out/") })));
+    rows.push(
+      ...manifest.files.map((f) => ({ ...f, path: `out/${app}/${f.path.replace(/^.*?\/?(decks|flyers)\//, "")}` })),
+    );
     stand ||= manifest.stand;
   }
   const width = Math.max(...rows.map((r) => r.path.length), 10);

@@ -1,0 +1,210 @@
+/**
+ * What must hold for the outputs of any concept, checked against its model: every deck variant has its site and
+ * its PDF with one page per slide; the PDFs hold every fact of their slides (Baustein and Maßnahme titles, each
+ * Maßnahme's status and dates, the counts) and embed only the brand font; every flyer holds its headings; no
+ * slide has anything outside its box; and no word of another concept appears anywhere.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  type Concept,
+  countWords,
+  type DeckVariant,
+  formatPlanDate,
+  formatPublished,
+  formatStatus,
+  labels,
+} from "@dus-opendata/concept";
+import { loadConceptSync } from "@dus-opendata/concept/node";
+import { serveStatic } from "@dus-opendata/serve";
+import type { Browser, Page } from "playwright-core";
+
+/** Only letters and digits: a fact is found in a PDF's text whatever the line breaks and hyphenation. */
+export const letters = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "");
+
+export function pdfText(file: string): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+}
+
+export function pdfPages(file: string): number {
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+}
+
+/** Fonts of a PDF (pdffonts): name and whether it is embedded. */
+export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
+  const lines = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    return { name: cols[0] ?? "", embedded: cols[cols.length - 5] === "yes" };
+  });
+}
+
+function checkFonts(file: string, problems: string[]) {
+  const fonts = pdfFonts(file);
+  if (!fonts.length) problems.push(`${file}: keine Schrift`);
+  for (const f of fonts) {
+    if (!f.embedded) problems.push(`${file}: Schrift ${f.name} nicht eingebettet`);
+    if (!/^[A-Z]{6}\+SourceSans3/.test(f.name)) problems.push(`${file}: fremde Schrift ${f.name}`);
+  }
+}
+
+function checkWords(file: string, text: string, pattern: RegExp | undefined, problems: string[]) {
+  if (!pattern) return;
+  const found = [...new Set([...text.matchAll(pattern)].map((m) => m[0]))];
+  if (found.length) problems.push(`${file}: Wörter eines anderen Konzepts: ${found.join(", ")}`);
+}
+
+/** The Bausteine a variant shows, in its order. */
+function shown(c: Concept, v: DeckVariant) {
+  return v.blocks ? v.blocks.map((id) => c.bausteine.find((b) => b.id === id)!) : c.bausteine;
+}
+
+interface DeckDataFile {
+  outline: { title: string; slides: { kind: string; baustein?: string; measure?: string }[] };
+}
+
+export interface CheckOptions {
+  content: string;
+  out: string;
+  /** Words that must not appear in any output (another concept's). */
+  foreign?: RegExp;
+  /** A browser for the slide overflow check; without one it is skipped. */
+  browser?: Browser;
+}
+
+export async function checkOutputs(o: CheckOptions): Promise<string[]> {
+  const c = loadConceptSync(o.content);
+  const problems: string[] = [];
+  for (const v of c.decks) {
+    const site = join(o.out, "decks", v.id);
+    const pdf = join(o.out, "decks", `${v.id}.pdf`);
+    if (!existsSync(join(site, "index.html")) || !existsSync(join(site, "deck-data.json"))) {
+      problems.push(`${site}: Website fehlt`);
+      continue;
+    }
+    const raw = readFileSync(join(site, "deck-data.json"), "utf8");
+    const data = JSON.parse(raw) as DeckDataFile;
+    checkWords(join(site, "deck-data.json"), raw, o.foreign, problems);
+    if (!existsSync(pdf)) {
+      problems.push(`${pdf}: PDF fehlt`);
+      continue;
+    }
+    if (pdfPages(pdf) !== data.outline.slides.length)
+      problems.push(`${pdf}: ${pdfPages(pdf)} Seiten, aber ${data.outline.slides.length} Folien`);
+    checkFonts(pdf, problems);
+    const text = pdfText(pdf);
+    checkWords(pdf, text, o.foreign, problems);
+    const flat = letters(text);
+    const expect = (fact: string, what: string) => {
+      if (!flat.includes(letters(fact))) problems.push(`${pdf}: ${what} fehlt: „${fact}“`);
+    };
+    const bausteine = shown(c, v);
+    const sections = new Set(v.sections);
+    if (sections.has("bausteine") || sections.has("overview"))
+      for (const b of bausteine) expect(b.title, `Baustein ${b.number}`);
+    for (const s of data.outline.slides.filter((x) => x.kind === "measure")) {
+      const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
+      if (!m) {
+        problems.push(`${pdf}: Folie zu unbekannter Maßnahme ${s.measure}`);
+        continue;
+      }
+      expect(m.title, "Maßnahme");
+      expect(formatStatus(m.status), `Status von „${m.id}“`);
+      expect(formatPlanDate(m.planned), `Datum (Plan) von „${m.id}“`);
+      expect(formatPublished(m.published), `Veröffentlicht von „${m.id}“`);
+    }
+    // Counts on the slides equal the counts in the data.
+    const measures = bausteine.reduce((n, b) => n + b.measures.length, 0);
+    if (sections.has("overview"))
+      expect(countWords(bausteine.length, { one: labels.baustein, many: labels.bausteine }), "Zahl der Bausteine");
+    if (sections.has("status"))
+      expect(
+        `${measures} ${measures === 1 ? labels.measure : labels.measures} in ${bausteine.length} ${bausteine.length === 1 ? labels.baustein : labels.bausteineDative}`,
+        "Zahl der Maßnahmen",
+      );
+  }
+  for (const f of c.flyers) {
+    for (const file of [`${f.id}.pdf`, `${f.id}-druck.pdf`].map((x) => join(o.out, "flyers", x))) {
+      if (!existsSync(file)) {
+        problems.push(`${file}: PDF fehlt`);
+        continue;
+      }
+      checkFonts(file, problems);
+      const text = pdfText(file);
+      checkWords(file, text, o.foreign, problems);
+      const flat = letters(text);
+      for (const fact of [f.title, f.subtitle, f.callToAction].filter((x): x is string => !!x))
+        if (!flat.includes(letters(fact))) problems.push(`${file}: fehlt: „${fact}“`);
+      for (const s of f.sections)
+        if (s.type === "measures") {
+          const b = c.bausteine.find((x) => x.id === s.block);
+          for (const m of b?.measures.filter((x) => !s.measures || s.measures.includes(x.id)) ?? [])
+            if (!flat.includes(letters(m.title))) problems.push(`${file}: Maßnahme fehlt: „${m.title}“`);
+        }
+    }
+  }
+  if (o.browser) problems.push(...(await checkSlides(o.browser, c, join(o.out, "decks"))));
+  return problems;
+}
+
+/** Every element of slide n lies inside the 1280 × 720 slide; boxes that clip show all their content. */
+export function overflowing(page: Page, n: number): Promise<string[]> {
+  return page.evaluate((no) => {
+    const slide = document.querySelector<HTMLElement>(`.slidev-page-${no} .concept-slide`);
+    const canvas = document.querySelector<HTMLElement>("#slide-content");
+    if (!slide || !canvas) return ["keine Folie gefunden"];
+    const frame = canvas.getBoundingClientRect();
+    const bad: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} „${(el.textContent ?? "").trim().slice(0, 40)}“`;
+    for (const el of [slide, ...slide.querySelectorAll("*")]) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < frame.left - 1 || r.top < frame.top - 1 || r.right > frame.right + 1 || r.bottom > frame.bottom + 1)
+        bad.push(`außerhalb der Folie: ${describe(el)}`);
+      if (el instanceof HTMLElement && el.classList.contains("fit-inner")) {
+        const box = el.parentElement!;
+        if (el.offsetHeight > box.clientHeight + 2)
+          bad.push(`abgeschnitten: ${describe(box)} (${el.offsetHeight} > ${box.clientHeight})`);
+      } else if (
+        el instanceof HTMLElement &&
+        getComputedStyle(el).overflow === "hidden" &&
+        !el.classList.contains("fit-box") &&
+        el.scrollHeight > el.clientHeight + 2
+      )
+        bad.push(`abgeschnitten: ${describe(el)} (${el.scrollHeight} > ${el.clientHeight})`);
+    }
+    return bad;
+  }, n);
+}
+
+/** Opens every slide of every variant and reports what sticks out of its slide or is cut off. */
+export async function checkSlides(browser: Browser, c: Concept, decks: string): Promise<string[]> {
+  const server = await serveStatic(decks);
+  const problems: string[] = [];
+  try {
+    for (const v of c.decks) {
+      const data = JSON.parse(readFileSync(join(decks, v.id, "deck-data.json"), "utf8")) as DeckDataFile;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${v.id}/index.html#/1`);
+      await page.waitForSelector(".slidev-page-1 .concept-slide");
+      await page.evaluate(() => document.fonts.ready);
+      for (const [i, spec] of data.outline.slides.entries()) {
+        const n = i + 1;
+        if (n > 1) await page.keyboard.press("ArrowRight");
+        await page.waitForFunction((no) => location.hash.startsWith(`#/${no}`), n);
+        await page.locator(`.slidev-page-${n} .concept-slide`).waitFor();
+        // Let the boxes fit their text (they step the font size down frame by frame).
+        await page.waitForTimeout(60);
+        for (const p of await overflowing(page, n)) problems.push(`${v.id}, Folie ${n} (${spec.kind}): ${p}`);
+      }
+      await context.close();
+    }
+  } finally {
+    await server.close();
+  }
+  return problems;
+}
