@@ -1,6 +1,7 @@
 export { addPrintMarks, cropToTrim, finishPdfs } from "./add-print-marks.js";
 export { assertFits, findRunts } from "./assert-fits.js";
 export { buildFlyers, locateFlyerError, renderAll, type WrittenFile, writeFileSafely } from "./build-flyers.js";
+export { describeStructure, readingOrder, type StructureNode } from "./describe-structure.js";
 export * from "./formats.js";
 export { type Frame, type Plan, planPages } from "./plan-pages.js";
 export {
@@ -13,4 +14,4 @@ export {
 } from "./prepare-flyer.js";
 export { type RenderedFlyer, registerFonts, renderFlyer } from "./render-flyer.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
-export { displayUrl, hyphenateWord, setText } from "./typography.js";
+export { displayUrl } from "./typography.js";

@@ -12,8 +12,10 @@ import {
   standDate,
   summariseStatus,
 } from "@dus-opendata/concept";
+import { BIND, setText } from "@dus-opendata/typeset";
 import { geometryOf } from "./formats.js";
-import { BIND, displayUrl, setText } from "./typography.js";
+import { displayUrl } from "./typography.js";
+import type { PdfMeta } from "./write-metadata.js";
 
 /** What a section shows, with every word and number taken from the model. */
 export type SectionData =
@@ -63,16 +65,8 @@ export interface PreparedFlyer {
   footer: string;
   /** Sections per place (index = place − 1), in the order of the file. */
   places: PreparedSection[][];
-  meta: {
-    title: string;
-    author: string;
-    subject: string;
-    keywords: string;
-    creator: string;
-    producer: string;
-    /** From the Stand, never the clock: the last day of the Stand month, 00:00 UTC. */
-    date: Date;
-  };
+  /** The date is the last day of the Stand month, 00:00 UTC. */
+  meta: PdfMeta;
 }
 
 /** A problem with a flyer file, located by its field path (e.g. a selection that points past the end of a list). */
@@ -92,7 +86,7 @@ export class FlyerError extends Error {
   }
 }
 
-export const CREATOR = "Flyer-Generator @dus-opendata/flyer";
+export const CREATOR = "Flyer-Generator";
 export const PRODUCER = "@react-pdf/renderer 4.9 und pdf-lib 1.17";
 
 const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
@@ -287,7 +281,8 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
       title: `${flyer.occasion}: ${flyer.title}`,
       author: `${c.organisation}, ${c.city}`,
       subject: `Flyer „${flyer.occasion}“ zum Konzept „${c.title}“${c.subtitle ? ` – ${c.subtitle}` : ""}`,
-      keywords: ["Open Data", c.city, flyer.occasion, c.title, ...blocks].join(", "),
+      // Until the concept names its keywords, they are the city, the occasion, the concept and its Bausteine.
+      keywords: [c.city, flyer.occasion, c.title, ...blocks].join(", "),
       creator: CREATOR,
       producer: PRODUCER,
       date: new Date(`${day}T00:00:00Z`),

@@ -1,16 +1,17 @@
 import * as defaultBrand from "@dus-opendata/brand";
 import { ttfFonts } from "@dus-opendata/brand/node";
 import type { Concept, Flyer } from "@dus-opendata/concept";
+import { hyphenateWord } from "@dus-opendata/typeset";
 import { type DocumentProps, Font, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { finishPdfs } from "./add-print-marks.js";
 import { assertFits } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
+import { describeStructure } from "./describe-structure.js";
 import type { Geometry } from "./formats.js";
 import { planPages } from "./plan-pages.js";
 import { prepareFlyer } from "./prepare-flyer.js";
 import { type Brand, createStyles } from "./styles.js";
-import { hyphenateWord } from "./typography.js";
 
 const registered = new Set<string>();
 
@@ -41,6 +42,8 @@ export interface RenderedFlyer {
 export interface RenderOptions {
   /** Brand tokens; the `watch` command passes freshly loaded ones. */
   brand?: Brand;
+  /** Tagged PDF/UA-1 (default). Untagged only to measure what tagging costs (bench/render.ts). */
+  tagged?: boolean;
 }
 
 /**
@@ -53,15 +56,22 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
   registerFonts(brand);
   const prepared = prepareFlyer(concept, flyer);
   const plan = planPages(prepared);
+  const tagged = options.tagged ?? true;
   let layout: unknown;
   const element = (
-    <FlyerDocument flyer={prepared} plan={plan} styles={createStyles(brand)} onLayout={(l) => (layout = l)} />
+    <FlyerDocument
+      flyer={prepared}
+      plan={plan}
+      styles={createStyles(brand)}
+      onLayout={(l) => (layout = l)}
+      {...(tagged ? { structure: describeStructure(prepared) } : {})}
+    />
   ) as unknown as ReactElement<DocumentProps>;
   const rendered = new Uint8Array(await renderToBuffer(element));
   assertFits(layout, plan, flyer.id);
   const { screen, print } = await finishPdfs(rendered, {
     geometry: plan.geometry,
-    date: prepared.meta.date,
+    meta: prepared.meta,
     markColor: brand.colors.ink,
   });
   return { id: flyer.id, geometry: plan.geometry, pages: plan.pages.length, screen, print, layout };

@@ -1,19 +1,16 @@
 import * as brand from "@dus-opendata/brand";
 import { contrastRatio } from "@dus-opendata/brand";
 import { countConcept, formatPlanDate, formatStatus, labels } from "@dus-opendata/concept";
-import fc from "fast-check";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import {
   geometryOf,
-  hyphenateWord,
   mm,
   planPages,
   prepareFlyer,
   ROLL_FOLD_PANELS_MM,
   renderFlyer,
   type SectionData,
-  setText,
   usedTextPairs,
 } from "../src/index.js";
 import { loadRepoConcept } from "./helpers.js";
@@ -127,53 +124,6 @@ describe("Wickelfalz", () => {
       const tops = new Set(page.frames.filter((f) => /^feld-[2-6]$/.test(f.id)).map((f) => f.y));
       expect(tops.size).toBe(1);
     }
-  });
-});
-
-describe("Satz", () => {
-  it("trennt deutsch, Adressen und E-Mail-Adressen nie", () => {
-    expect(hyphenateWord("Verwaltungsdaten").length).toBeGreaterThan(1);
-    expect(hyphenateWord("Verwaltungsdaten").join("")).toBe("Verwaltungsdaten");
-    for (const w of [
-      "opendata.duesseldorf.de",
-      "https://opendata.duesseldorf.de/dataset",
-      "open.data@duesseldorf.de",
-    ]) {
-      expect(hyphenateWord(w)).toEqual([w]);
-    }
-    fc.assert(
-      fc.property(fc.webUrl(), fc.emailAddress(), (url, mail) => {
-        expect(hyphenateWord(url)).toEqual([url]);
-        expect(hyphenateWord(mail)).toEqual([mail]);
-      }),
-    );
-  });
-
-  it("lässt an keinem Zeilenende und -anfang weniger als drei Buchstaben stehen", () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom("Veröffentlichung", "Abfallmenge", "Interviewleitfaden", "keine", "Ämtergespräche"),
-        (w) => {
-          const parts = hyphenateWord(w);
-          expect(parts.join("")).toBe(w);
-          if (parts.length > 1) {
-            expect((parts[0] ?? "").length).toBeGreaterThanOrEqual(3);
-            expect((parts.at(-1) ?? "").length).toBeGreaterThanOrEqual(3);
-          }
-        },
-      ),
-    );
-  });
-
-  it("bindet die letzten zwei Wörter und Abkürzungen mit geschütztem Leerzeichen", () => {
-    expect(setText("Das ist ein Satz mit Ende.")).toBe("Das ist ein Satz mit\u00A0Ende.");
-    expect(setText("Siehe z. B. Amt 12 am 6. Dezember und mehr")).toBe(
-      "Siehe z.\u00A0B. Amt\u00A012 am 6.\u00A0Dezember und\u00A0mehr",
-    );
-    // A pair too long for a narrow column stays breakable.
-    expect(setText("Daten der Datenbereitstellungsvereinbarungen")).toBe(
-      "Daten der Datenbereitstellungsvereinbarungen",
-    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   BIND,
@@ -49,6 +50,29 @@ describe("hyphenateWord: German syllables, never fewer than three letters at a l
     "z.\u00A0B.",
   ])("keeps %s whole", (word) => {
     expect(hyphenateWord(word)).toEqual([word]);
+  });
+
+  it("keeps every web address and e-mail address whole", () => {
+    fc.assert(
+      fc.property(fc.webUrl(), fc.emailAddress(), (url, mail) => {
+        expect(hyphenateWord(url)).toEqual([url]);
+        expect(hyphenateWord(mail)).toEqual([mail]);
+      }),
+    );
+  });
+
+  it("never leaves fewer than three letters at a line's end or start, and loses no letter", () => {
+    const words = fc.stringMatching(/^[A-ZÄÖÜ]?[a-zäöüß]{6,30}$/);
+    fc.assert(
+      fc.property(words, (w) => {
+        const parts = hyphenateWord(w);
+        expect(parts.join("")).toBe(w);
+        if (parts.length > 1) {
+          expect((parts[0] ?? "").length).toBeGreaterThanOrEqual(3);
+          expect((parts.at(-1) ?? "").length).toBeGreaterThanOrEqual(3);
+        }
+      }),
+    );
   });
 
   it("takes soft hyphens in the text as the author's break points, with the same minimum", () => {
