@@ -227,6 +227,7 @@ function sectionData(
     case "portal":
       return {
         kind: "portal",
+        // The portal's name comes from the concept once the model has a field for it; until then the label.
         title: heading(s.title ?? labels.portal),
         text: s.text && text(s.text),
         url: c.portal,
