@@ -48,6 +48,8 @@ export interface WrittenFile {
   pages: number;
   bytes: number;
   kind: "screen" | "print";
+  /** Heading texts (H1, H2, H3) in the order the structure tree must present them. */
+  readingOrder: string[];
 }
 
 export interface BuildOptions extends RenderOptions {
@@ -96,16 +98,23 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<WrittenFi
       const path = join(outDir, file);
       writeFileSafely(path, bytes);
       const shown = relative(root, path);
-      written.push({ path: shown.startsWith("..") ? path : shown, pages: r.pages, bytes: bytes.length, kind });
+      written.push({
+        path: shown.startsWith("..") ? path : shown,
+        pages: r.pages,
+        bytes: bytes.length,
+        kind,
+        readingOrder: r.readingOrder,
+      });
     }
   }
   // PDFs of flyers that no longer exist in the content would look current: remove them once everything is written.
   const current = new Set(rendered.flatMap((r) => [`${r.id}.pdf`, `${r.id}-druck.pdf`]));
   for (const f of readdirSync(outDir)) if (f.endsWith(".pdf") && !current.has(f)) rmSync(join(outDir, f));
-  // What the root build lists at its end (scripts/turbo.mjs reads out/<app>/.manifest/<app>.json).
+  // What the root build lists at its end (scripts/turbo.mjs reads out/<app>/.manifest/<app>.json), and the reading
+  // order that `pnpm a11y` compares with each file's structure tree: the headings from the model, not from the PDF.
   const manifest = {
     stand: formatStand(concept.stand),
-    files: written.map(({ path, pages, bytes }) => ({ path, pages, bytes })),
+    files: written.map(({ path, pages, bytes, readingOrder }) => ({ path, pages, bytes, readingOrder })),
   };
   writeFileSafely(
     join(outDir, ".manifest", "flyers.json"),

@@ -7,7 +7,7 @@ import type { ReactElement } from "react";
 import { finishPdfs } from "./add-print-marks.js";
 import { assertFits } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
-import { describeStructure } from "./describe-structure.js";
+import { describeStructure, readingOrder } from "./describe-structure.js";
 import type { Geometry } from "./formats.js";
 import { planPages } from "./plan-pages.js";
 import { prepareFlyer } from "./prepare-flyer.js";
@@ -37,6 +37,8 @@ export interface RenderedFlyer {
   print: Uint8Array;
   /** react-pdf's layout tree, for checks in tests. */
   layout: unknown;
+  /** The headings (H1, H2, H3) in the order the structure tree presents them, from the model. */
+  readingOrder: string[];
 }
 
 export interface RenderOptions {
@@ -57,6 +59,7 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
   const prepared = prepareFlyer(concept, flyer);
   const plan = planPages(prepared);
   const tagged = options.tagged ?? true;
+  const structure = describeStructure(prepared);
   let layout: unknown;
   const element = (
     <FlyerDocument
@@ -64,7 +67,7 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
       plan={plan}
       styles={createStyles(brand)}
       onLayout={(l) => (layout = l)}
-      {...(tagged ? { structure: describeStructure(prepared) } : {})}
+      {...(tagged ? { structure } : {})}
     />
   ) as unknown as ReactElement<DocumentProps>;
   const rendered = new Uint8Array(await renderToBuffer(element));
@@ -74,5 +77,13 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
     meta: prepared.meta,
     markColor: brand.colors.ink,
   });
-  return { id: flyer.id, geometry: plan.geometry, pages: plan.pages.length, screen, print, layout };
+  return {
+    id: flyer.id,
+    geometry: plan.geometry,
+    pages: plan.pages.length,
+    screen,
+    print,
+    layout,
+    readingOrder: readingOrder(structure),
+  };
 }
