@@ -63,16 +63,23 @@ export interface PreparedFlyer {
   /** „Stand: November 2018“. */
   stand: string;
   footer: string;
+  /** The fields of concept.yaml the footer and the wordmark are set from, for messages when they need more room. */
+  footerFields: { field: string; text: string }[];
+  wordmarkFields: { field: string; text: string }[];
   /** Sections per place (index = place − 1), in the order of the file. */
   places: PreparedSection[][];
   /** The date is the last day of the Stand month, 00:00 UTC. */
   meta: PdfMeta;
 }
 
-/** A problem with a flyer file, located by its field path (e.g. a selection that points past the end of a list). */
+/**
+ * A problem with a flyer, located by its field path (e.g. a selection that points past the end of a list) in the
+ * flyer file, or in concept.yaml when a field of the concept causes it (`source: "concept"`).
+ */
 export interface FlyerProblem {
   path: (string | number)[];
   message: string;
+  source?: "concept";
 }
 
 /** Thrown for a flyer that cannot be built as written: wrong selections, or text that does not fit. */
@@ -276,7 +283,18 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     callToAction: flyer.callToAction && setText(flyer.callToAction),
     wordmark: { city: c.city, organisation: c.organisation, claim: c.claim },
     stand: `${labels.stand}: ${formatStand(c.stand)}`,
-    footer: footerText(c),
+    // The sender line from the concept's fields; once the concept has a field of its own for it, that field alone.
+    footer: setText(footerText(c)),
+    footerFields: [
+      { field: "organisation", text: c.organisation },
+      { field: "city", text: c.city },
+      { field: "claim", text: c.claim },
+    ],
+    wordmarkFields: [
+      { field: "city", text: c.city },
+      { field: "organisation", text: c.organisation },
+      { field: "claim", text: c.claim },
+    ],
     places,
     meta: {
       title: `${flyer.occasion}: ${flyer.title}`,

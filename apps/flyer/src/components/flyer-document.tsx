@@ -1,4 +1,4 @@
-import { keepWhole } from "@dus-opendata/typeset";
+import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { COVER_IDS, type StructureNode } from "../describe-structure.js";
 import { BLEED, SLUG } from "../formats.js";
@@ -16,11 +16,12 @@ function Wordmark({ f }: { f: PreparedFlyer }) {
     <View {...mark({ field: "(Wortmarke)" })}>
       <View style={{ flexDirection: "row" }}>
         <View style={{ width: wordmark.ruleWidth, backgroundColor: wordmark.ruleColor, marginRight: s.space[2] }} />
-        <View>
-          <Text {...tag(COVER_IDS.city)} style={s.wordmarkCity}>
+        {/* The column takes the rest of the frame's width, so a long name wraps inside it. */}
+        <View style={{ flexGrow: 1, flexShrink: 1, flexBasis: 0 }}>
+          <Text {...tag(COVER_IDS.city)} style={s.wordmarkCity} hyphenationCallback={keepWhole}>
             {f.wordmark.city}
           </Text>
-          <Text {...tag(COVER_IDS.organisation)} style={s.wordmarkOrganisation}>
+          <Text {...tag(COVER_IDS.organisation)} style={s.wordmarkOrganisation} hyphenationCallback={keepWhole}>
             {f.wordmark.organisation}
           </Text>
         </View>
@@ -28,6 +29,7 @@ function Wordmark({ f }: { f: PreparedFlyer }) {
       <Text
         {...tag(COVER_IDS.claim)}
         style={[s.wordmarkClaim, { marginTop: s.space[1], marginLeft: wordmark.ruleWidth + s.space[2] }]}
+        hyphenationCallback={keepWhole}
       >
         {f.wordmark.claim}
       </Text>
@@ -41,7 +43,11 @@ function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) 
   return (
     <View>
       <View {...mark({ field: "occasion" })}>
-        <Text {...tag(COVER_IDS.occasion)} style={onPrimary ? s.kickerOnPrimary : s.kicker}>
+        <Text
+          {...tag(COVER_IDS.occasion)}
+          style={onPrimary ? s.kickerOnPrimary : s.kicker}
+          hyphenationCallback={keepWhole}
+        >
           {f.occasion}
         </Text>
       </View>
@@ -56,7 +62,11 @@ function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) 
       </View>
       {f.subtitle ? (
         <View {...mark({ field: "subtitle" })} style={{ marginTop: s.space[2] }}>
-          <Text {...tag(COVER_IDS.subtitle)} style={onPrimary ? s.leadOnPrimary : s.lead}>
+          <Text
+            {...tag(COVER_IDS.subtitle)}
+            style={onPrimary ? s.leadOnPrimary : s.lead}
+            hyphenationCallback={hyphenationFor(f.subtitle)}
+          >
             {f.subtitle}
           </Text>
         </View>
@@ -126,8 +136,16 @@ function Footer({ page, f }: { page: PagePlan; f: PreparedFlyer }) {
         justifyContent: "space-between",
       }}
     >
-      <Text style={s.small}>{f.footer}</Text>
-      <Text style={s.small}>{right}</Text>
+      {/* Beside each other the sender takes what the Stand leaves and wraps in it; beneath each other the full width. */}
+      <Text
+        style={[s.small, narrow ? {} : { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: s.space[4] }]}
+        hyphenationCallback={hyphenationFor(f.footer)}
+      >
+        {f.footer}
+      </Text>
+      <Text style={[s.small, narrow ? {} : { flexShrink: 0 }]} hyphenationCallback={keepWhole}>
+        {right}
+      </Text>
     </View>
   );
 }

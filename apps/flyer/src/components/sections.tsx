@@ -87,7 +87,11 @@ function TextBody({ data, id }: { data: Extract<SectionData, { kind: "text" }>; 
         }}
       >
         <Prose id={id("zitat")} style={s.quote}>{`„${data.quote.text}“`}</Prose>
-        <Text {...tag(id("quelle"))} style={[s.small, { marginTop: s.space[1] }]}>{`– ${data.quote.source}`}</Text>
+        <Text
+          {...tag(id("quelle"))}
+          style={[s.small, { marginTop: s.space[1] }]}
+          hyphenationCallback={hyphenationFor(data.quote.source)}
+        >{`– ${data.quote.source}`}</Text>
       </View>,
     );
   if (data.note)
@@ -169,7 +173,11 @@ function BausteineBody({ data, id }: { data: Extract<SectionData, { kind: "baust
           <Prose id={id(`b${k}-text`)} style={s.body}>
             {b.summary}
           </Prose>
-          <Text {...tag(id(`b${k}-zahlen`))} style={[s.small, { marginTop: s.space[1] }]}>
+          <Text
+            {...tag(id(`b${k}-zahlen`))}
+            style={[s.small, { marginTop: s.space[1] }]}
+            hyphenationCallback={keepWhole}
+          >
             {`${b.measures} · ${b.status}`}
           </Text>
         </View>
@@ -208,7 +216,7 @@ function MeasuresBody({ data, id }: { data: Extract<SectionData, { kind: "measur
                 {m.status}
               </Text>
             </View>
-            <Text {...tag(id(`m${i}-datum`))} style={s.small}>
+            <Text {...tag(id(`m${i}-datum`))} style={s.small} hyphenationCallback={hyphenationFor(m.planned)}>
               {m.planned}
             </Text>
           </View>
@@ -277,7 +285,12 @@ function ContactBody({ data, id }: { data: Extract<SectionData, { kind: "contact
         </View>
       ) : null}
       {data.lines.map((line, i) => (
-        <Text key={line} {...tag(id(`zeile${i}`))} style={i === 0 ? s.bodyStrong : s.body}>
+        <Text
+          key={line}
+          {...tag(id(`zeile${i}`))}
+          style={i === 0 ? s.bodyStrong : s.body}
+          hyphenationCallback={hyphenationFor(line)}
+        >
           {line}
         </Text>
       ))}
