@@ -3,7 +3,7 @@ export { assertFits, findRunts } from "./assert-fits.js";
 export { buildFlyers, locateFlyerError, renderAll, type WrittenFile, writeFileSafely } from "./build-flyers.js";
 export { describeStructure, readingOrder, type StructureNode } from "./describe-structure.js";
 export * from "./formats.js";
-export { FOOTER, FOOTER_NARROW, type Fit, type Frame, type Plan, planPages } from "./plan-pages.js";
+export { type Fit, FOOTER, FOOTER_NARROW, type Frame, type Plan, planPages } from "./plan-pages.js";
 export {
   FlyerError,
   type FlyerProblem,
