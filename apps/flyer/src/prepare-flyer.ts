@@ -242,7 +242,7 @@ function sectionData(
       };
     case "contact": {
       const lead = s.text ?? flyer.callToAction;
-      // The team as the concept names it; a comma in it starts a new line („Projekt Open Data“ / „Stabsstelle …“).
+      // The team as the concept names it; a comma in it starts a new line („Team X, Sachgebiet im Amt Y“ → two lines).
       const comma = c.team.indexOf(", ");
       const team = comma > 0 ? [c.team.slice(0, comma), c.team.slice(comma + 2)] : [c.team];
       return {
