@@ -37,7 +37,10 @@ describe("prepareFlyer: jede Angabe kommt aus dem Modell", () => {
     expect(b?.items.map((i) => plain(i.title))).toEqual(["Beete und Baumscheiben", "Pflegetreffen"]);
     expect(b?.items.map((i) => i.label)).toEqual(["Baustein 1", "Baustein 2"]);
     expect(b?.items.map((i) => i.measures)).toEqual(["Zwei Maßnahmen", "Zwei Maßnahmen"]);
-    expect(b?.items.map((i) => i.status)).toEqual(["1 erledigt · 1 in Arbeit", "1 stattgefunden · 1 noch nicht begonnen"]);
+    expect(b?.items.map((i) => i.status)).toEqual([
+      "1 erledigt · 1 in Arbeit",
+      "1 stattgefunden · 1 noch nicht begonnen",
+    ]);
   });
 
   it("die Maßnahmen eines Bausteins mit Status und Datum (Plan)", () => {
