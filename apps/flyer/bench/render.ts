@@ -3,11 +3,12 @@
  * - cold: a fresh process (`tsx`) that loads the content and renders that one flyer (screen and print file),
  *   wall time from spawn to exit, median over several processes;
  * - warm: `renderFlyer` in this process after three warm-up renders, median over 20 renders (5 with `--quick`),
- *   tagged (PDF/UA, as built) and untagged in turns, so both see the same machine load: what tagging costs.
+ *   tagged (PDF/UA, as built) and untagged in turns, so both see the same machine load: what tagging costs;
+ *   besides the wall time the CPU time of this process, which other processes on a shared machine disturb less.
  *
  *   tsx bench/render.ts [--quick] [--warm] [--json]      (NODE_ENV=production, as the CLI runs)
  * `--warm` skips the cold processes. With `--json` the last line of stdout is
- * `[{ "flyer", "coldMs", "warmMs", "warmUntaggedMs" }]`.
+ * `[{ "flyer", "coldMs", "warmMs", "warmUntaggedMs", "warmCpuMs", "warmUntaggedCpuMs" }]`.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -40,7 +41,14 @@ if (one >= 0) {
   const coldRuns = quick ? 2 : 5;
   const warmRuns = quick ? 5 : 20;
   const tsx = join(appDir, "node_modules", ".bin", "tsx");
-  const figures: { flyer: string; coldMs: number; warmMs: number; warmUntaggedMs: number }[] = [];
+  const figures: {
+    flyer: string;
+    coldMs: number;
+    warmMs: number;
+    warmUntaggedMs: number;
+    warmCpuMs: number;
+    warmUntaggedCpuMs: number;
+  }[] = [];
   for (const flyer of concept.flyers) {
     const cold: number[] = [];
     for (let i = 0; i < (args.includes("--warm") ? 0 : coldRuns); i++) {
@@ -53,34 +61,35 @@ if (one >= 0) {
       await renderFlyer(concept, flyer);
       await renderFlyer(concept, flyer, { tagged: false });
     }
-    const warm: number[] = [];
-    const untagged: number[] = [];
-    const time = async (tagged: boolean, into: number[]) => {
+    const wall = { tagged: [] as number[], untagged: [] as number[] };
+    const cpu = { tagged: [] as number[], untagged: [] as number[] };
+    const time = async (tagged: boolean) => {
       const t = performance.now();
+      const c = process.cpuUsage();
       await renderFlyer(concept, flyer, { tagged });
-      into.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      const key = tagged ? "tagged" : "untagged";
+      wall[key].push(performance.now() - t);
+      cpu[key].push((d.user + d.system) / 1000);
     };
     for (let i = 0; i < warmRuns; i++) {
       // Alternating which goes first evens out what one render leaves for the next (garbage, caches).
-      if (i % 2) {
-        await time(true, warm);
-        await time(false, untagged);
-      } else {
-        await time(false, untagged);
-        await time(true, warm);
-      }
+      for (const tagged of i % 2 ? [true, false] : [false, true]) await time(tagged);
     }
+    const ms = (xs: number[]) => Math.round(median(xs));
     figures.push({
       flyer: flyer.id,
-      coldMs: Math.round(median(cold)),
-      warmMs: Math.round(median(warm)),
-      warmUntaggedMs: Math.round(median(untagged)),
+      coldMs: ms(cold),
+      warmMs: ms(wall.tagged),
+      warmUntaggedMs: ms(wall.untagged),
+      warmCpuMs: ms(cpu.tagged),
+      warmUntaggedCpuMs: ms(cpu.untagged),
     });
   }
   const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${((a / b - 1) * 100).toFixed(1).replace(".", ",")} %`;
   for (const f of figures)
     console.log(
-      `${f.flyer.padEnd(24)} kalter Prozess ${f.coldMs} ms   warm getaggt ${f.warmMs} ms, ungetaggt ${f.warmUntaggedMs} ms (${pct(f.warmMs, f.warmUntaggedMs)}, Mediane)`,
+      `${f.flyer.padEnd(24)} kalter Prozess ${f.coldMs} ms   warm getaggt ${f.warmMs} ms, ungetaggt ${f.warmUntaggedMs} ms (${pct(f.warmMs, f.warmUntaggedMs)}); CPU-Zeit getaggt ${f.warmCpuMs} ms, ungetaggt ${f.warmUntaggedCpuMs} ms (${pct(f.warmCpuMs, f.warmUntaggedCpuMs)}); Mediane`,
     );
   if (args.includes("--json")) console.log(JSON.stringify(figures));
 }
