@@ -15,3 +15,4 @@ export {
 export { type RenderedFlyer, registerFonts, renderFlyer } from "./render-flyer.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
 export { displayUrl } from "./typography.js";
+export { isTagged, type PdfMeta, writeMetadata, xmpPacket } from "./write-metadata.js";
