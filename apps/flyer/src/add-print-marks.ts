@@ -1,5 +1,15 @@
-import { PDFDict, PDFDocument, PDFName, rgb } from "pdf-lib";
+import {
+  endMarkedContent,
+  ParseSpeeds,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames,
+  rgb,
+} from "pdf-lib";
 import { BLEED, type Geometry, MARK_LENGTH, MARK_OFFSET, SLUG } from "./formats.js";
+import { type PdfMeta, writeMetadata } from "./write-metadata.js";
 
 /** Hairline for crop and fold marks, as printers expect them. */
 const MARK_WIDTH = 0.25;
@@ -11,13 +21,16 @@ function hexToRgb(hex: string) {
 
 /**
  * react-pdf writes the modification date under a key PDF does not know (`ModificationDate`); the date goes to
- * `ModDate`, the same day as the creation date: the Stand, never the clock.
+ * `ModDate`, the same day as the creation date: the Stand, never the clock. pdf-lib's load and save keep the
+ * structure tree (only copying pages into another document would drop it).
  */
-function save(doc: PDFDocument, date: Date) {
+function save(doc: PDFDocument, meta: PdfMeta) {
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.delete(PDFName.of("ModificationDate"));
-  doc.setModificationDate(date);
-  return doc.save({ useObjectStreams: false });
+  doc.setModificationDate(meta.date);
+  writeMetadata(doc, meta);
+  // pdf-lib waits a timer tick every 50 objects by default (to keep a browser responsive); here that only adds up.
+  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** The screen file: every page cut to the trim size (the rendered page carries the slug around it). */
@@ -47,10 +60,17 @@ export function addPrintMarks(doc: PDFDocument, geometry: Geometry, markColor: s
   const right = SLUG + W;
   const bottom = SLUG;
   const top = SLUG + H;
+  // Marks are production aids, not content: artifacts of type Page (ISO 32000-1, 14.8.2.2.2).
+  // pdf-lib takes no dictionary as an operand: the property list is written as it appears in the stream.
+  const beginArtifact = PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+    PDFName.of("Artifact"),
+    "<< /Type /Page >>",
+  ]);
   doc.getPages().forEach((page, i) => {
     page.setMediaBox(0, 0, W + 2 * SLUG, H + 2 * SLUG);
     page.setBleedBox(SLUG - BLEED, SLUG - BLEED, W + 2 * BLEED, H + 2 * BLEED);
     page.setTrimBox(SLUG, SLUG, W, H);
+    page.pushOperators(beginArtifact);
     for (const x of [left, right]) {
       page.drawLine(line(x, top + near, x, top + far));
       page.drawLine(line(x, bottom - near, x, bottom - far));
@@ -63,13 +83,14 @@ export function addPrintMarks(doc: PDFDocument, geometry: Geometry, markColor: s
       page.drawLine(line(left + fold, top + near, left + fold, top + far, true));
       page.drawLine(line(left + fold, bottom - near, left + fold, bottom - far, true));
     }
+    page.pushOperators(endMarkedContent());
   });
 }
 
 export interface FinishOptions {
   geometry: Geometry;
-  /** Date of the content's Stand. */
-  date: Date;
+  /** Title, author, … and the date of the content's Stand, for the Info dictionary and the XMP packet. */
+  meta: PdfMeta;
   markColor: string;
 }
 
@@ -78,11 +99,11 @@ export interface FinishOptions {
  * once, saved cut to the trim (screen), then with boxes and marks (print). `updateMetadata: false` keeps
  * react-pdf's Info dictionary (dates from the Stand, Producer) as it is.
  */
-export async function finishPdfs(rendered: Uint8Array, { geometry, date, markColor }: FinishOptions) {
-  const doc = await PDFDocument.load(rendered, { updateMetadata: false });
+export async function finishPdfs(rendered: Uint8Array, { geometry, meta, markColor }: FinishOptions) {
+  const doc = await PDFDocument.load(rendered, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   cropToTrim(doc, geometry);
-  const screen = await save(doc, date);
+  const screen = await save(doc, meta);
   addPrintMarks(doc, geometry, markColor);
-  const print = await save(doc, date);
+  const print = await save(doc, meta);
   return { screen, print };
 }

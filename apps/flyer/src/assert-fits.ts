@@ -1,6 +1,6 @@
 import { PT_PER_MM } from "./formats.js";
-import type { Plan } from "./plan-pages.js";
-import { FlyerError, type FlyerProblem, type PreparedSection } from "./prepare-flyer.js";
+import type { Fit, Frame, PagePlan, Plan } from "./plan-pages.js";
+import { FlyerError, type FlyerProblem, type PreparedFlyer, type PreparedSection } from "./prepare-flyer.js";
 
 /** The parts of react-pdf's layout tree this module reads. */
 interface LayoutNode {
@@ -20,6 +20,8 @@ const FIELD_NAMES: Record<string, string> = {
   occasion: "Der Anlass („occasion“)",
   "(Wortmarke)": "Die Wortmarke (Stadt und Organisation aus concept.yaml)",
 };
+
+const NO_EXTRA_PAGE = "ein Flyer bekommt keine zusätzliche Seite.";
 
 function* walk(node: LayoutNode, top = 0): Generator<{ node: LayoutNode; top: number }> {
   const here = top + (node.box?.top ?? 0);
@@ -47,10 +49,12 @@ function pathOf(field: string): (string | number)[] {
 }
 
 const mmText = (pt: number) => `${Math.max(1, Math.ceil(pt / PT_PER_MM)).toLocaleString("de-DE")} mm`;
+const plain = (s: string) => s.replace(/\u00A0/g, " ").trim();
+const lines = (n: number) => (n === 1 ? "eine Zeile" : `${n} Zeilen`);
 
 function describe(field: string, sections: Map<string, PreparedSection>): string {
   const section = sections.get(field);
-  if (section) return `Der Abschnitt „${section.data.title.replace(/\u00A0/g, " ")}“ (${field})`;
+  if (section) return `Der Abschnitt „${plain(section.data.title)}“ (${field})`;
   return FIELD_NAMES[field] ?? `„${field}“`;
 }
 
@@ -66,18 +70,107 @@ function inkWidth(line: NonNullable<LayoutNode["lines"]>[number]): number {
   return width;
 }
 
+function pageNodes(layout: unknown): LayoutNode[] {
+  return ((layout as LayoutNode)?.children ?? []).filter((n) => n.type === "PAGE");
+}
+
+/** Frames and footers of a page by their id (`data-frame`). */
+function framesOf(page: LayoutNode | undefined): Map<string, LayoutNode> {
+  const nodes = new Map<string, LayoutNode>();
+  for (const { node } of walk(page ?? {})) {
+    const id = node.props?.["data-frame"];
+    if (typeof id === "string") nodes.set(id, node);
+  }
+  return nodes;
+}
+
+const footerId = (page: PagePlan) => `fuss-${page.number}`;
+
+/** Lines of the first text inside a node: the title of the title block, the sender line of a footer. */
+function firstTextLines(node: LayoutNode | undefined, field?: string): number {
+  for (const { node: n } of walk(node ?? {})) {
+    if (field && n.props?.["data-field"] !== field) continue;
+    for (const { node: t } of walk(n)) if (t.type === "TEXT" && t.lines) return t.lines.length;
+  }
+  return 0;
+}
+
+/**
+ * What the title block of a flat flyer and the footers need beyond the plan, from a layout: undefined when
+ * everything elastic fits. The caller plans again with these heights (planPages' `fit`) and renders once more.
+ */
+export function measureFit(layout: unknown, plan: Plan): Fit | undefined {
+  const pages = pageNodes(layout);
+  const fit: Fit = {};
+  plan.pages.forEach((page, i) => {
+    const nodes = framesOf(pages[i]);
+    for (const frame of page.frames) {
+      const height = nodes.get(frame.id)?.box?.height ?? 0;
+      if (frame.elastic && height > frame.height + TOLERANCE)
+        fit[frame.elastic] = Math.max(fit[frame.elastic] ?? 0, height);
+    }
+    const footer = page.footer && nodes.get(footerId(page))?.box?.height;
+    if (page.footer && footer && footer > page.footer.height + TOLERANCE)
+      fit.footer = Math.max(fit.footer ?? 0, footer);
+  });
+  return Object.keys(fit).length ? fit : undefined;
+}
+
+/** The longest of the concept.yaml fields a text is set from: the one to shorten. */
+function longestField(fieldsOf: { field: string; text: string }[]) {
+  const [longest] = [...fieldsOf].sort((a, b) => b.text.length - a.text.length);
+  return { field: longest?.field ?? "organisation", text: plain(longest?.text ?? "") };
+}
+
+/** Why a frame has less room than usual, and what the author can do about it. */
+function causeAndFix(
+  frame: Frame,
+  flyer: PreparedFlyer,
+  counts: Record<"wordmark" | "title" | "footer", number>,
+  elsewhere: string,
+): string {
+  const move = `einen Abschnitt mit „place“ auf ${elsewhere} legen`;
+  // Title blocks and wordmarks hold no sections: only shorter words help there.
+  if (frame.cover === "band")
+    return " Bitte Schlagzeile („title“), Unterzeile („subtitle“) oder Anlass („occasion“) kürzen.";
+  if (frame.cover === "wordmark") return " Bitte „city“, „organisation“ oder „claim“ in concept.yaml kürzer fassen.";
+  const causes: string[] = [];
+  const shorten: string[] = [];
+  for (const y of frame.yielded ?? []) {
+    if (y.to === "band") {
+      causes.push(
+        `Das Titelband ist ${mmText(y.by)} höher als vorgesehen, weil die Schlagzeile („title“) ${lines(counts.title)} braucht.`,
+      );
+      shorten.push("die Schlagzeile");
+    } else {
+      const source = longestField(y.to === "wordmark" ? flyer.wordmarkFields : flyer.footerFields);
+      const what = y.to === "wordmark" ? "Die Wortmarke" : "Die Fußzeile";
+      const used = y.to === "wordmark" ? counts.wordmark : counts.footer;
+      causes.push(
+        `${what} ist ${mmText(y.by)} höher als vorgesehen, weil „${source.field}“ aus concept.yaml ${lines(used)} braucht („${source.text}“).`,
+      );
+      shorten.push(`„${source.field}“ in concept.yaml`);
+    }
+  }
+  const first = shorten.length
+    ? `${[...new Set(shorten)].join(" oder ")} kürzer fassen, den Text kürzen`
+    : "den Text kürzen";
+  return `${causes.map((c) => ` ${c}`).join("")} Bitte ${first} oder ${move}; ${NO_EXTRA_PAGE}`;
+}
+
 /**
  * Checks react-pdf's layout of a flyer against its plan: every frame's content no taller than the frame, no
  * line wider than its column, the page count as the format has it. react-pdf itself has no overflow API and
- * would silently draw past the panel; this turns that into a build error naming the flyer and the section.
+ * would silently draw past the panel; this turns that into a build error naming the flyer, the field that causes
+ * it (a section, the title, or a field of concept.yaml for the footer), the line that is too wide, and a fix.
  */
-export function assertFits(layout: unknown, plan: Plan, flyer: string): void {
-  const root = layout as LayoutNode;
+export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): void {
   const problems: FlyerProblem[] = [];
   const sections = new Map<string, PreparedSection>();
   for (const page of plan.pages) for (const fr of page.frames) for (const s of fr.sections) sections.set(s.field, s);
+  const elsewhere = plan.geometry.kind === "panels" ? "ein anderes Feld" : "eine andere Seite";
 
-  const pages = (root?.children ?? []).filter((n) => n.type === "PAGE");
+  const pages = pageNodes(layout);
   if (pages.length !== plan.pages.length)
     problems.push({
       path: [],
@@ -85,63 +178,87 @@ export function assertFits(layout: unknown, plan: Plan, flyer: string): void {
     });
 
   plan.pages.forEach((page, i) => {
-    const nodes = new Map<string, LayoutNode>();
-    for (const { node } of walk(pages[i] ?? {})) {
-      const id = node.props?.["data-frame"];
-      if (typeof id === "string") nodes.set(id, node);
-    }
-    const frames = page.frames.map((f) => ({ id: f.id, label: f.label, height: f.height }));
-    if (page.footer)
-      frames.push({
-        id: `fuss-${page.number}`,
-        label: `die Fußzeile von Seite ${page.number}`,
-        height: page.footer.height,
-      });
+    const nodes = framesOf(pages[i]);
+    const counts = {
+      wordmark: Math.max(...[...walk(nodes.get("wortmarke") ?? {})].map(({ node }) => node.lines?.length ?? 0), 0),
+      title: firstTextLines(nodes.get("titel"), "title"),
+      footer: firstTextLines(nodes.get(footerId(page))),
+    };
+    const frames: { id: string; label: string; height: number; frame?: Frame }[] = page.frames.map((f) => ({
+      id: f.id,
+      label: f.label,
+      height: f.height,
+      frame: f,
+    }));
+    if (page.footer) frames.push({ id: footerId(page), label: page.footer.label, height: page.footer.height });
 
-    for (const frame of frames) {
-      const node = nodes.get(frame.id);
+    for (const { id, label, height, frame } of frames) {
+      const node = nodes.get(id);
       if (!node?.box) {
-        problems.push({ path: [], message: `${frame.label} fehlt im Layout.` });
+        problems.push({ path: [], message: `${label} fehlt im Layout.` });
         continue;
       }
-      const over = node.box.height - frame.height;
+      const over = node.box.height - height;
       if (over > TOLERANCE) {
         const all = fields(node);
         // The first field that reaches below the frame's bottom edge is where the frame overflows.
-        const culprit = all.find((x) => x.bottom > frame.height + TOLERANCE) ?? all.at(-1);
+        const culprit = all.find((x) => x.bottom > height + TOLERANCE) ?? all.at(-1);
         const who = culprit ? describe(culprit.field, sections) : "Der Inhalt";
         const onFrame = all.filter((x) => sections.has(x.field));
         const list =
           onFrame.length > 1
-            ? ` Auf ${frame.label} stehen: ${onFrame.map((x) => `${describe(x.field, sections).replace(/^Der Abschnitt /, "")} mit ${mmText(x.bottom - x.top)}`).join(", ")}; Platz ist für ${mmText(frame.height)}.`
+            ? ` Auf ${label} stehen: ${onFrame.map((x) => `${describe(x.field, sections).replace(/^Der Abschnitt /, "")} mit ${mmText(x.bottom - x.top)}`).join(", ")}; Platz ist für ${mmText(height)}.`
             : "";
+        const fix = frame ? causeAndFix(frame, flyer, counts, elsewhere) : ` Bitte den Text kürzen; ${NO_EXTRA_PAGE}`;
         problems.push({
           path: culprit ? pathOf(culprit.field) : [],
-          message: `${who} passt nicht mehr auf ${frame.label}: es fehlen ${mmText(over)}.${list} Bitte den Text kürzen oder einen Abschnitt mit „place“ auf eine andere Seite oder ein anderes Feld legen; ein Flyer bekommt keine zusätzliche Seite.`,
+          message: `${who} passt nicht mehr auf ${label}: es fehlen ${mmText(over)}.${list}${fix}`,
         });
       }
-      // Lines wider than their column: a word (an address, a compound) that cannot be broken.
-      for (const { node: text } of walk(node)) {
-        if (text.type !== "TEXT" || !text.lines || !text.box) continue;
-        const available = text.box.width - (text.box.paddingLeft ?? 0) - (text.box.paddingRight ?? 0);
-        for (const line of text.lines) {
-          if (inkWidth(line) > available + TOLERANCE) {
-            const owner = fields(node).find((x) => walkHas(x.node, text));
-            const word =
-              line.string
-                .trim()
-                .split(/\s+/)
-                .sort((a, b) => b.length - a.length)[0] ?? line.string;
-            problems.push({
-              path: owner ? pathOf(owner.field) : [],
-              message: `${owner ? describe(owner.field, sections) : "Ein Text"} auf ${frame.label}: „${word.replace(/\u00A0/g, " ")}“ ist zu breit für die Spalte und kann nicht getrennt werden. Bitte kürzer fassen.`,
-            });
-          }
-        }
-      }
+      const fromConcept =
+        id === footerId(page) ? flyer.footerFields : frame?.cover === "wordmark" ? flyer.wordmarkFields : undefined;
+      problems.push(...tooWide(node, label, fromConcept, sections));
     }
   });
-  if (problems.length) throw new FlyerError(flyer, problems);
+  if (problems.length) throw new FlyerError(flyer.id, problems);
+}
+
+/** Lines wider than their column: a word (an address, a compound) that cannot be broken. */
+function tooWide(
+  frame: LayoutNode,
+  label: string,
+  fromConcept: { field: string; text: string }[] | undefined,
+  sections: Map<string, PreparedSection>,
+): FlyerProblem[] {
+  const problems: FlyerProblem[] = [];
+  for (const { node: text } of walk(frame)) {
+    if (text.type !== "TEXT" || !text.lines || !text.box) continue;
+    const available = text.box.width - (text.box.paddingLeft ?? 0) - (text.box.paddingRight ?? 0);
+    for (const line of text.lines) {
+      const over = inkWidth(line) - available;
+      if (over <= TOLERANCE) continue;
+      const shown = plain(line.string);
+      const size = `die Zeile „${shown}“ ist ${mmText(over)} breiter als die Spalte (${mmText(available)}) und lässt sich nicht trennen.`;
+      if (fromConcept) {
+        // The footer and the wordmark are set from concept.yaml: the field that holds the line's longest word.
+        const word = shown.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? shown;
+        const source = fromConcept.find((f) => f.text.includes(word)) ?? fromConcept[0];
+        const field = source?.field ?? "organisation";
+        problems.push({
+          path: [field],
+          source: "concept",
+          message: `${label.charAt(0).toUpperCase()}${label.slice(1)}: ${size} Sie kommt aus „${field}“ in concept.yaml; bitte dort so kürzen, dass kein Wort breiter als die Spalte ist.`,
+        });
+        continue;
+      }
+      const owner = fields(frame).find((x) => walkHas(x.node, text));
+      problems.push({
+        path: owner ? pathOf(owner.field) : [],
+        message: `${owner ? describe(owner.field, sections) : "Ein Text"} auf ${label}: ${size} Bitte so kürzen, dass kein Wort breiter als die Spalte ist.`,
+      });
+    }
+  }
+  return problems;
 }
 
 function walkHas(root: LayoutNode, target: LayoutNode): boolean {

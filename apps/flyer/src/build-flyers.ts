@@ -27,19 +27,29 @@ export function writeFileSafely(path: string, bytes: Uint8Array): void {
   }
 }
 
-/** A FlyerError as content problems: file, line and column of the field in content/flyers/<id>.yaml. */
+/** A YAML file of the content folder for messages: its name as shown and its source, if it exists. */
+function contentFile(contentDir: string, displayDir: string, folder: string, base: string) {
+  const name = ["yaml", "yml"].map((ext) => `${base}.${ext}`).find((f) => existsSync(join(contentDir, folder, f)));
+  const display = [displayDir, folder, name ?? `${base}.yaml`].filter(Boolean).join("/");
+  return { display, source: name ? readYaml(join(contentDir, folder, name), display).source : undefined };
+}
+
+/**
+ * A FlyerError as content problems: file, line and column of the field in content/flyers/<id>.yaml, or in
+ * content/concept.yaml for a problem that a field of the concept causes (the footer's sender).
+ */
 export function locateFlyerError(err: FlyerError, contentDir: string, displayDir: string): ContentProblem[] {
-  const name = ["yaml", "yml"]
-    .map((ext) => `${err.flyer}.${ext}`)
-    .find((f) => existsSync(join(contentDir, "flyers", f)));
-  const display = `${displayDir}/flyers/${name ?? `${err.flyer}.yaml`}`;
-  const src = name ? readYaml(join(contentDir, "flyers", name), display).source : undefined;
-  return err.problems.map((p) => ({
-    file: display,
-    ...(src ? locate(src, p.path) : { line: 1, column: 1 }),
-    field: formatFieldPath(p.path),
-    message: `Flyer „${err.flyer}“: ${p.message}`,
-  }));
+  const flyerFile = contentFile(contentDir, displayDir, "flyers", err.flyer);
+  const conceptFile = contentFile(contentDir, displayDir, "", "concept");
+  return err.problems.map((p) => {
+    const file = p.source === "concept" ? conceptFile : flyerFile;
+    return {
+      file: file.display,
+      ...(file.source ? locate(file.source, p.path) : { line: 1, column: 1 }),
+      field: formatFieldPath(p.path),
+      message: `Flyer „${err.flyer}“: ${p.message}`,
+    };
+  });
 }
 
 export interface WrittenFile {
@@ -48,6 +58,8 @@ export interface WrittenFile {
   pages: number;
   bytes: number;
   kind: "screen" | "print";
+  /** Heading texts (H1, H2, H3) in the order the structure tree must present them. */
+  readingOrder: string[];
 }
 
 export interface BuildOptions extends RenderOptions {
@@ -98,16 +110,23 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<WrittenFi
       const path = join(outDir, file);
       writeFileSafely(path, bytes);
       const shown = relative(root, path);
-      written.push({ path: shown.startsWith("..") ? path : shown, pages: r.pages, bytes: bytes.length, kind });
+      written.push({
+        path: shown.startsWith("..") ? path : shown,
+        pages: r.pages,
+        bytes: bytes.length,
+        kind,
+        readingOrder: r.readingOrder,
+      });
     }
   }
   // PDFs of flyers that no longer exist in the content would look current: remove them once everything is written.
   const current = new Set(rendered.flatMap((r) => [`${r.id}.pdf`, `${r.id}-druck.pdf`]));
   for (const f of readdirSync(outDir)) if (f.endsWith(".pdf") && !current.has(f)) rmSync(join(outDir, f));
-  // What the root build lists at its end (scripts/turbo.mjs reads out/<app>/.manifest/<app>.json).
+  // What the root build lists at its end (scripts/turbo.mjs reads out/<app>/.manifest/<app>.json), and the reading
+  // order that `pnpm a11y` compares with each file's structure tree: the headings from the model, not from the PDF.
   const manifest = {
     stand: formatStand(concept.stand),
-    files: written.map(({ path, pages, bytes }) => ({ path, pages, bytes })),
+    files: written.map(({ path, pages, bytes, readingOrder }) => ({ path, pages, bytes, readingOrder })),
   };
   writeFileSafely(
     join(outDir, ".manifest", "flyers.json"),

@@ -1,8 +1,9 @@
 export { addPrintMarks, cropToTrim, finishPdfs } from "./add-print-marks.js";
 export { assertFits, findRunts } from "./assert-fits.js";
 export { buildFlyers, locateFlyerError, renderAll, type WrittenFile, writeFileSafely } from "./build-flyers.js";
+export { describeStructure, readingOrder, type StructureNode } from "./describe-structure.js";
 export * from "./formats.js";
-export { type Frame, type Plan, planPages } from "./plan-pages.js";
+export { type Fit, FOOTER, FOOTER_NARROW, type Frame, type Plan, planPages } from "./plan-pages.js";
 export {
   FlyerError,
   type FlyerProblem,
@@ -13,4 +14,5 @@ export {
 } from "./prepare-flyer.js";
 export { type RenderedFlyer, registerFonts, renderFlyer } from "./render-flyer.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
-export { displayUrl, hyphenateWord, setText } from "./typography.js";
+export { displayUrl } from "./typography.js";
+export { isTagged, type PdfMeta, writeMetadata, xmpPacket } from "./write-metadata.js";

@@ -21,6 +21,10 @@ export interface Frame {
    * wordmark, or its title block on the red band.
    */
   cover?: "wordmark" | "band";
+  /** A frame that grows with its content (the wordmark, the flat flyer's title block): Fit names its height. */
+  elastic?: "wordmark" | "band";
+  /** Points this frame gave up to the wordmark, the title band or the footer, which took the lines they needed. */
+  yielded?: Yield[];
 }
 
 /** A coloured area that runs to the trim and on into the bleed where it touches an edge. */
@@ -37,9 +41,30 @@ export interface PagePlan {
   frames: Frame[];
   bands: Band[];
   /** Footer line at the bottom of the page (flat flyers) or of a panel (leaflet: the back). */
-  footer?: { x: number; width: number; bottom: number; height: number; pageLabel?: string };
+  footer?: { x: number; width: number; bottom: number; height: number; pageLabel?: string; label: string };
   folds: number[];
 }
+
+/**
+ * Heights that the title block on a flat flyer's band and the footer need, measured after a first layout: the band
+ * and the footer take the lines they need, and the frames beside them give up that room.
+ */
+export interface Fit {
+  wordmark?: number;
+  band?: number;
+  footer?: number;
+}
+
+export interface Yield {
+  to: keyof Fit;
+  by: number;
+}
+
+/** The growths that took room from a frame, if any. */
+const yields = (...ys: Yield[]) => {
+  const list = ys.filter((y) => y.by > 0);
+  return list.length ? { yielded: list } : {};
+};
 
 export interface Plan {
   geometry: Geometry;
@@ -60,8 +85,11 @@ export const COVER_FIELD = 0.45;
 export const FOOTER = mm(9);
 export const FOOTER_NARROW = mm(13);
 
-/** Where everything goes: frames, coloured bands and footers per page, from the format's geometry. Pure. */
-export function planPages(f: PreparedFlyer): Plan {
+/**
+ * Where everything goes: frames, coloured bands and footers per page, from the format's geometry and, where a first
+ * layout showed it, the room the title block and the footer need (`fit`). Pure.
+ */
+export function planPages(f: PreparedFlyer, fit: Fit = {}): Plan {
   const geometry = geometryOf(f.format);
   const { width: W, height: H } = geometry;
   const strip: Band = { x: 0, y: 0, width: W, height: STRIP, color: "primary" };
@@ -69,6 +97,8 @@ export function planPages(f: PreparedFlyer): Plan {
 
   if (geometry.kind === "panels") {
     const m = MARGINS.panel;
+    const footerHeight = Math.max(FOOTER_NARROW, fit.footer ?? 0);
+    const footerGrowth = footerHeight - FOOTER_NARROW;
     const pages = geometry.sheets.map((sheet, i): PagePlan => {
       const frames: Frame[] = [];
       const bands: Band[] = [strip];
@@ -82,11 +112,11 @@ export function planPages(f: PreparedFlyer): Plan {
           // title, sections.
           const field: Band = { x, y: H * COVER_FIELD, width: W - x, height: H - H * COVER_FIELD, color: "primary" };
           bands.push(field);
-          const wordmark = mm(22);
+          const wordmark = Math.max(mm(22), fit.wordmark ?? 0);
           frames.push(
             {
               id: "wortmarke",
-              label: `${p.name}, Wortmarke`,
+              label: `die Wortmarke auf ${p.name}`,
               x,
               y: top,
               width,
@@ -94,6 +124,7 @@ export function planPages(f: PreparedFlyer): Plan {
               headings: "top",
               sections: [],
               cover: "wordmark",
+              elastic: "wordmark",
             },
             {
               id: "titel",
@@ -115,11 +146,12 @@ export function planPages(f: PreparedFlyer): Plan {
               height: field.y - mm(6) - (top + wordmark + mm(6)),
               headings: "top",
               sections: at(1),
+              ...yields({ to: "wordmark", by: wordmark - mm(22) }),
             },
           );
           continue;
         }
-        const bottom = p.place === 6 ? FOOTER_NARROW : 0;
+        const bottom = p.place === 6 ? footerHeight : 0;
         frames.push({
           id: `feld-${p.place}`,
           label: p.name,
@@ -129,6 +161,7 @@ export function planPages(f: PreparedFlyer): Plan {
           height: H - top - m.bottom - bottom,
           headings: "top",
           sections: at(p.place),
+          ...(p.place === 6 ? yields({ to: "footer", by: footerGrowth }) : {}),
         });
       }
       const back = sheet.panels.find((p) => p.place === 6);
@@ -136,7 +169,13 @@ export function planPages(f: PreparedFlyer): Plan {
         number: i + 1,
         frames,
         bands,
-        footer: back && { x: back.x + m.x, width: back.width - 2 * m.x, bottom: m.bottom, height: FOOTER_NARROW },
+        footer: back && {
+          x: back.x + m.x,
+          width: back.width - 2 * m.x,
+          bottom: m.bottom,
+          height: footerHeight,
+          label: `die Fußzeile auf ${back.name}`,
+        },
         folds: sheet.folds,
       };
     });
@@ -146,16 +185,30 @@ export function planPages(f: PreparedFlyer): Plan {
   const m = f.format === "a5" ? MARGINS.a5 : MARGINS.a4;
   const width = W - 2 * m.x;
   const headings = width >= 400 ? "side" : "top";
-  const footerHeight = width >= 400 ? FOOTER : FOOTER_NARROW;
+  const plannedFooter = width >= 400 ? FOOTER : FOOTER_NARROW;
+  const footerHeight = Math.max(plannedFooter, fit.footer ?? 0);
+  const footerGrowth = footerHeight - plannedFooter;
   const bodyBottom = H - m.bottom - footerHeight - mm(4);
+
   const pages = Array.from({ length: f.pages }, (_, i): PagePlan => {
     const number = i + 1;
     const pageLabel = f.pages > 1 ? `Seite ${number} von ${f.pages}` : undefined;
-    const footer = { x: m.x, width, bottom: m.bottom, height: footerHeight, pageLabel };
+    const footer = {
+      x: m.x,
+      width,
+      bottom: m.bottom,
+      height: footerHeight,
+      pageLabel,
+      label: `die Fußzeile von Seite ${number}`,
+    };
     if (number === 1) {
       // Wordmark on paper, then the red band with occasion, title and subtitle, running into the bleed left and right.
-      const bandTop = m.top + mm(22);
-      const bandHeight = mm(f.format === "a5" ? 40 : 50);
+      const wordmark = Math.max(mm(18), fit.wordmark ?? 0);
+      const bandTop = m.top + wordmark + mm(4);
+      // The band holds the title block with 8 mm above and 6 mm below it; it grows when the block needs more.
+      const plannedBand = mm(f.format === "a5" ? 40 : 50);
+      const bandHeight = Math.max(plannedBand, (fit.band ?? 0) + mm(14));
+      const bandGrowth = bandHeight - plannedBand;
       const band: Band = { x: 0, y: bandTop, width: W, height: bandHeight, color: "primary" };
       const bodyTop = bandTop + bandHeight + mm(10);
       return {
@@ -164,14 +217,15 @@ export function planPages(f: PreparedFlyer): Plan {
         frames: [
           {
             id: "wortmarke",
-            label: "Kopf von Seite 1",
+            label: "die Wortmarke auf Seite 1",
             x: m.x,
             y: m.top,
             width,
-            height: bandTop - mm(4) - m.top,
+            height: wordmark,
             headings,
             sections: [],
             cover: "wordmark",
+            elastic: "wordmark",
           },
           {
             id: "titel",
@@ -183,6 +237,7 @@ export function planPages(f: PreparedFlyer): Plan {
             headings,
             sections: [],
             cover: "band",
+            elastic: "band",
           },
           {
             id: "seite-1",
@@ -193,6 +248,11 @@ export function planPages(f: PreparedFlyer): Plan {
             height: bodyBottom - bodyTop,
             headings,
             sections: at(1),
+            ...yields(
+              { to: "wordmark", by: wordmark - mm(18) },
+              { to: "band", by: bandGrowth },
+              { to: "footer", by: footerGrowth },
+            ),
           },
         ],
         footer,
@@ -213,6 +273,7 @@ export function planPages(f: PreparedFlyer): Plan {
           height: bodyBottom - top,
           headings,
           sections: at(number),
+          ...yields({ to: "footer", by: footerGrowth }),
         },
       ],
       footer,

@@ -12,8 +12,10 @@ import {
   standDate,
   summariseStatus,
 } from "@dus-opendata/concept";
+import { BIND, setText } from "@dus-opendata/typeset";
 import { geometryOf } from "./formats.js";
-import { BIND, displayUrl, setText } from "./typography.js";
+import { displayUrl } from "./typography.js";
+import type { PdfMeta } from "./write-metadata.js";
 
 /** What a section shows, with every word and number taken from the model. */
 export type SectionData =
@@ -61,24 +63,23 @@ export interface PreparedFlyer {
   /** „Stand: November 2018“. */
   stand: string;
   footer: string;
+  /** The fields of concept.yaml the footer and the wordmark are set from, for messages when they need more room. */
+  footerFields: { field: string; text: string }[];
+  wordmarkFields: { field: string; text: string }[];
   /** Sections per place (index = place − 1), in the order of the file. */
   places: PreparedSection[][];
-  meta: {
-    title: string;
-    author: string;
-    subject: string;
-    keywords: string;
-    creator: string;
-    producer: string;
-    /** From the Stand, never the clock: the last day of the Stand month, 00:00 UTC. */
-    date: Date;
-  };
+  /** The date is the last day of the Stand month, 00:00 UTC. */
+  meta: PdfMeta;
 }
 
-/** A problem with a flyer file, located by its field path (e.g. a selection that points past the end of a list). */
+/**
+ * A problem with a flyer, located by its field path (e.g. a selection that points past the end of a list) in the
+ * flyer file, or in concept.yaml when a field of the concept causes it (`source: "concept"`).
+ */
 export interface FlyerProblem {
   path: (string | number)[];
   message: string;
+  source?: "concept";
 }
 
 /** Thrown for a flyer that cannot be built as written: wrong selections, or text that does not fit. */
@@ -92,7 +93,7 @@ export class FlyerError extends Error {
   }
 }
 
-export const CREATOR = "Flyer-Generator @dus-opendata/flyer";
+export const CREATOR = "Flyer-Generator";
 export const PRODUCER = "@react-pdf/renderer 4.9 und pdf-lib 1.17";
 
 const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
@@ -233,6 +234,7 @@ function sectionData(
     case "portal":
       return {
         kind: "portal",
+        // The portal's name comes from the concept once the model has a field for it; until then the label.
         title: heading(s.title ?? labels.portal),
         text: s.text && text(s.text),
         url: c.portal,
@@ -240,7 +242,7 @@ function sectionData(
       };
     case "contact": {
       const lead = s.text ?? flyer.callToAction;
-      // The team as the concept names it; a comma in it starts a new line („Projekt Open Data“ / „Stabsstelle …“).
+      // The team as the concept names it; a comma in it starts a new line („Team X, Sachgebiet im Amt Y“ → two lines).
       const comma = c.team.indexOf(", ");
       const team = comma > 0 ? [c.team.slice(0, comma), c.team.slice(comma + 2)] : [c.team];
       return {
@@ -281,13 +283,25 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     callToAction: flyer.callToAction && setText(flyer.callToAction),
     wordmark: { city: c.city, organisation: c.organisation, claim: c.claim },
     stand: `${labels.stand}: ${formatStand(c.stand)}`,
-    footer: footerText(c),
+    // The sender line from the concept's fields; once the concept has a field of its own for it, that field alone.
+    footer: setText(footerText(c)),
+    footerFields: [
+      { field: "organisation", text: c.organisation },
+      { field: "city", text: c.city },
+      { field: "claim", text: c.claim },
+    ],
+    wordmarkFields: [
+      { field: "city", text: c.city },
+      { field: "organisation", text: c.organisation },
+      { field: "claim", text: c.claim },
+    ],
     places,
     meta: {
       title: `${flyer.occasion}: ${flyer.title}`,
       author: `${c.organisation}, ${c.city}`,
       subject: `Flyer „${flyer.occasion}“ zum Konzept „${c.title}“${c.subtitle ? ` – ${c.subtitle}` : ""}`,
-      keywords: ["Open Data", c.city, flyer.occasion, c.title, ...blocks].join(", "),
+      // Until the concept names its keywords, they are the city, the occasion, the concept and its Bausteine.
+      keywords: [c.city, flyer.occasion, c.title, ...blocks].join(", "),
       creator: CREATOR,
       producer: PRODUCER,
       date: new Date(`${day}T00:00:00Z`),

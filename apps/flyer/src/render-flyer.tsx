@@ -1,16 +1,17 @@
 import * as defaultBrand from "@dus-opendata/brand";
 import { ttfFonts } from "@dus-opendata/brand/node";
 import type { Concept, Flyer } from "@dus-opendata/concept";
+import { hyphenateWord } from "@dus-opendata/typeset";
 import { type DocumentProps, Font, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { finishPdfs } from "./add-print-marks.js";
-import { assertFits } from "./assert-fits.js";
+import { assertFits, measureFit } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
+import { describeStructure, readingOrder } from "./describe-structure.js";
 import type { Geometry } from "./formats.js";
-import { planPages } from "./plan-pages.js";
+import { type Fit, type Plan, planPages } from "./plan-pages.js";
 import { prepareFlyer } from "./prepare-flyer.js";
 import { type Brand, createStyles } from "./styles.js";
-import { hyphenateWord } from "./typography.js";
 
 const registered = new Set<string>();
 
@@ -34,35 +35,70 @@ export interface RenderedFlyer {
   screen: Uint8Array;
   /** Trim + bleed + crop and fold marks. */
   print: Uint8Array;
-  /** react-pdf's layout tree, for checks in tests. */
+  /** react-pdf's layout tree and the plan it was laid out to, for checks in tests. */
   layout: unknown;
+  plan: Plan;
+  /** The headings (H1, H2, H3) in the order the structure tree presents them, from the model. */
+  readingOrder: string[];
 }
 
 export interface RenderOptions {
   /** Brand tokens; the `watch` command passes freshly loaded ones. */
   brand?: Brand;
+  /** Tagged PDF/UA-1 (default). Untagged only to measure what tagging costs (bench/render.ts). */
+  tagged?: boolean;
 }
 
+/** How often a flyer is laid out at most: once, and once more when the title block or a footer needs more room. */
+const PASSES = 3;
+
 /**
- * Renders one flyer from the model: one react-pdf pass (fonts registered once), the layout checked with
- * assertFits (throws FlyerError naming the flyer and section), then cut to a screen file and marked up
- * as a print file. The same content gives the same bytes.
+ * Renders one flyer from the model: one react-pdf pass (fonts registered once), a second one only when the title
+ * block of a flat flyer or a footer needs more lines than planned (the frames beside them give up the room), the
+ * layout checked with assertFits (throws FlyerError naming the flyer and the field), then cut to a screen file and
+ * marked up as a print file. The same content gives the same bytes.
  */
 export async function renderFlyer(concept: Concept, flyer: Flyer, options: RenderOptions = {}): Promise<RenderedFlyer> {
   const brand = options.brand ?? defaultBrand;
   registerFonts(brand);
   const prepared = prepareFlyer(concept, flyer);
-  const plan = planPages(prepared);
+  const tagged = options.tagged ?? true;
+  const structure = describeStructure(prepared);
+  const styles = createStyles(brand);
+  const fit: Fit = {};
+  let plan = planPages(prepared, fit);
   let layout: unknown;
-  const element = (
-    <FlyerDocument flyer={prepared} plan={plan} styles={createStyles(brand)} onLayout={(l) => (layout = l)} />
-  ) as unknown as ReactElement<DocumentProps>;
-  const rendered = new Uint8Array(await renderToBuffer(element));
-  assertFits(layout, plan, flyer.id);
+  let rendered = new Uint8Array();
+  for (let pass = 1; pass <= PASSES; pass++) {
+    plan = planPages(prepared, fit);
+    const element = (
+      <FlyerDocument
+        flyer={prepared}
+        plan={plan}
+        styles={styles}
+        onLayout={(l) => (layout = l)}
+        {...(tagged ? { structure } : {})}
+      />
+    ) as unknown as ReactElement<DocumentProps>;
+    rendered = new Uint8Array(await renderToBuffer(element));
+    const need = measureFit(layout, plan);
+    if (!need) break;
+    for (const key of Object.keys(need) as (keyof Fit)[]) fit[key] = Math.max(fit[key] ?? 0, need[key] ?? 0);
+  }
+  assertFits(layout, plan, prepared);
   const { screen, print } = await finishPdfs(rendered, {
     geometry: plan.geometry,
-    date: prepared.meta.date,
+    meta: prepared.meta,
     markColor: brand.colors.ink,
   });
-  return { id: flyer.id, geometry: plan.geometry, pages: plan.pages.length, screen, print, layout };
+  return {
+    id: flyer.id,
+    geometry: plan.geometry,
+    pages: plan.pages.length,
+    screen,
+    print,
+    layout,
+    plan,
+    readingOrder: readingOrder(structure),
+  };
 }

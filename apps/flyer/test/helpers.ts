@@ -44,9 +44,19 @@ export interface Rendered extends RenderedFlyer {
   printPath: string;
 }
 
+/** A fixture concept of the flyer tests (test/fixtures/<name>), loaded. */
+export const fixtureDir = (name: string) => join(appDir, "test", "fixtures", name);
+export function loadFixture(name: string): Concept {
+  return loadConceptSync(fixtureDir(name), { displayDir: `fixtures/${name}` });
+}
+
 /** Renders every flyer of the repository's content into a temporary folder (not out/). */
 export async function renderRepoFlyers(dir: string): Promise<Map<string, Rendered>> {
-  const concept = loadRepoConcept();
+  return renderFlyers(loadRepoConcept(), dir);
+}
+
+/** Renders every flyer of a concept into a folder: `<id>.pdf` and `<id>-druck.pdf`. */
+export async function renderFlyers(concept: Concept, dir: string): Promise<Map<string, Rendered>> {
   const out = new Map<string, Rendered>();
   for (const flyer of concept.flyers) {
     const r = await renderFlyer(concept, flyer);

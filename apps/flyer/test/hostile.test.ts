@@ -6,10 +6,10 @@ import type { Concept } from "@dus-opendata/concept";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FlyerError, prepareFlyer, renderFlyer } from "../src/index.js";
-import { haveTools, loadRepoConcept, run, tempDir } from "./helpers.js";
+import { haveTools, loadFixture, run, tempDir } from "./helpers.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
-const concept = loadRepoConcept();
+const concept = loadFixture("beispielstadt");
 
 const FRAGMENTS = [
   "{{ x }}",
@@ -89,7 +89,7 @@ describe("hostile text in flyers", () => {
     async () => {
       const title = "{{ x }} <script>alert(1)</script> | `Code` ::right:: ---";
       const c = withText(concept, title, "<b>fett</b> $$ x $$");
-      const flyer = c.flyers.find((f) => f.id === "aemtergespraeche")!;
+      const flyer = c.flyers.find((f) => f.id === "faltblatt")!;
       try {
         const rendered = await renderFlyer(c, flyer);
         const dir = tempDir("flyer-hostile-");
@@ -100,7 +100,7 @@ describe("hostile text in flyers", () => {
         expect(text).toContain(title.replace(/[\s-]/g, ""));
       } catch (e) {
         expect(e).toBeInstanceOf(FlyerError);
-        expect((e as Error).message).toMatch(/^Flyer „aemtergespraeche“: .*(passt nicht|zu lang|mm)/m);
+        expect((e as Error).message).toMatch(/^Flyer „faltblatt“: .*(passt nicht|zu lang|mm)/m);
       }
     },
   );

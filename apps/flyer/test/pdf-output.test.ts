@@ -1,28 +1,30 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { countConcept, formatPlanDate, formatStatus } from "@dus-opendata/concept";
+import { formatPlanDate, formatStatus } from "@dus-opendata/concept";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BLEED, findRunts, geometryOf, MARK_LENGTH, MARK_OFFSET, mm } from "../src/index.js";
 import {
   boxes,
   haveTools,
+  loadFixture,
   loadRepoConcept,
   plainText,
   type Rendered,
   removeDir,
+  renderFlyers,
   renderPpm,
-  renderRepoFlyers,
   run,
   tempDir,
 } from "./helpers.js";
 
 const tools = haveTools("pdftotext", "pdffonts", "pdfinfo", "pdftoppm", "qpdf", "zbarimg");
-const concept = loadRepoConcept();
+// Code is checked on a fixture concept; content/ only by invariants at the end.
+const concept = loadFixture("beispielstadt");
 const A4 = { width: 595.28, height: 841.89 };
 // pdfinfo -box prints two decimals per corner: a width can be off by 0.01.
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(0.015);
 
-describe.skipIf(!tools)("die gebauten PDFs", () => {
+describe.skipIf(!tools)("die gebauten PDFs eines Beispielkonzepts", () => {
   let dir: string;
   let flyers: Map<string, Rendered>;
   const get = (id: string) => {
@@ -35,81 +37,60 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
 
   beforeAll(async () => {
     dir = tempDir("pdf");
-    flyers = await renderRepoFlyers(dir);
+    flyers = await renderFlyers(concept, dir);
   });
   afterAll(() => removeDir(dir));
 
-  it("gibt es für jeden Flyer im Inhalt, mindestens Basis-Informationen und Ämtergespräche", () => {
-    expect([...flyers.keys()].sort()).toEqual(concept.flyers.map((f) => f.id).sort());
-    expect(flyers.has("basis-informationen")).toBe(true);
-    expect(flyers.has("aemtergespraeche")).toBe(true);
+  it("gibt es für jeden Flyer des Konzepts", () => {
+    expect([...flyers.keys()].sort()).toEqual(["faltblatt", "handzettel"]);
   });
 
   describe("Text", () => {
-    it("Basis-Informationen: Open Data, das Projekt, die Bausteine mit ihren Zahlen, das Portal, Umlaute, ß und Anführungszeichen", () => {
-      const t = plainText(text("basis-informationen"));
-      const counts = countConcept(concept);
-      expect(t).toContain("Was ist Open Data?");
+    it("A4-Flyer: Einführung, Merkmale, Zitat, die Bausteine mit ihren Zahlen, Portal, Kontakt, Fußzeile", () => {
+      const t = plainText(text("handzettel"));
+      expect(t).toContain("Informationen Stadtgrün gemeinsam pflegen Was Patenschaften sind und wie Sie mitmachen");
       expect(t).toContain(
-        "Open Data (offene Daten) sind Daten, die von jedermann frei benutzt, weiterverwendet und geteilt werden können.",
+        "Bürgerinnen und Bürger übernehmen Patenschaften für Baumscheiben, Beete und kleine Grünflächen; das Umweltamt berät, stellt Werkzeug und pflegt das Baumkataster.",
       );
-      expect(t).toContain("Das Projekt Open Data");
-      expect(t).toContain("Das Projekt Open Data ist als Stabsstelle im Amt für Statistik und Wahlen eingerichtet.");
-      expect(t).toContain("„Im Sinne einer transparenten Verwaltung bekennt sich die Landeshauptstadt Düsseldorf");
-      expect(t).toContain("Drei Bausteine");
-      expect(t).toContain(`${counts.measures} Maßnahmen im Konzept „Über Open Data reden“`);
-      for (const b of concept.bausteine) {
-        expect(t).toContain(`Baustein ${b.number}`);
-        expect(t).toContain(b.title);
-      }
-      expect(t).toContain("Sechs Maßnahmen · 2 erledigt · 4 in Arbeit");
-      expect(t).toContain("Fünf Maßnahmen · 5 in Arbeit");
-      expect(t).toContain("Drei Maßnahmen · 1 stattgefunden · 2 in Arbeit");
-      expect(t).toContain("opendata.duesseldorf.de");
-      expect(t).toContain("Stand: November 2018");
-      expect(t).toContain("Seite 2 von 2");
-      expect(t).toContain("Amt für Statistik und Wahlen Düsseldorf · Nähe trifft Freiheit");
+      expect(t).toContain("Was Patenschaften ausmacht freiwillig und jederzeit kündbar Beratung durch das Sachgebiet");
+      expect(t).toContain("„Die Stadt lädt ihre Bürgerinnen und Bürger ein, das Grün vor ihrer Haustür mitzugestalten");
+      expect(t).toContain("– Leitbild Stadtgrün 2023");
+      expect(t).toContain("Zwei Bausteine Vier Maßnahmen im Konzept „Stadtgrün gemeinsam pflegen“");
+      expect(t).toContain("Baustein 1 Beete und Baumscheiben");
+      expect(t).toContain("Zwei Maßnahmen · 1 erledigt · 1 in Arbeit");
+      expect(t).toContain("Zwei Maßnahmen · 1 stattgefunden · 1 noch nicht begonnen");
+      expect(t).toContain("Das Grünportal Alle Flächen stehen im Grünportal. gruen.beispielstadt.example");
+      expect(t).toContain(
+        "Kontakt Fragen? Sprechen Sie uns an. Team Stadtgrün Sachgebiet im Umweltamt Stadt Beispielstadt",
+      );
+      expect(t).toContain("Umweltamt Stadt Beispielstadt · Grün verbindet Stand: März 2024 · Seite 2 von 2");
     });
 
-    it("Ämtergespräche: was Open Data ist, warum es dem Amt nützt, der Ablauf, die Daten, die Maßnahmen mit Status, Kontakt", () => {
-      const t = plainText(text("aemtergespraeche"));
-      expect(t).toContain("Ämtergespräche");
-      expect(t).toContain("Welche Daten hat Ihr Amt?");
-      expect(t).toContain("Was ist Open Data?");
-      expect(t).toContain("Was hat Ihr Amt davon?");
-      expect(t).toContain("Gemeinsamkeiten und Entlastungen für die Fachämter finden");
-      expect(t).toContain("So läuft ein Ämtergespräch");
-      expect(t).toContain(
-        "Im Zuge einer von Amt 12 unterstützten Masterarbeit wurde ein Interviewleitfaden entwickelt",
-      );
-      expect(t).toContain("Was passiert mit den Daten?");
-      const block = concept.bausteine.find((b) => b.id === "miteinander-reden");
-      expect(block).toBeDefined();
-      for (const m of block?.measures ?? []) {
+    it("Faltblatt: die Maßnahmen mit Status und Datum, die Schritte, der Kontakt mit Aufforderung", () => {
+      const t = plainText(text("faltblatt"));
+      expect(t).toContain("Grünpatenschaften Wer pflegt das Beet vor Ihrer Tür? Eine Patenschaft für Stadtgrün");
+      for (const m of concept.bausteine.find((b) => b.id === "beete")?.measures ?? [])
         expect(t).toContain(`${m.title} ${formatStatus(m.status)} Datum (Plan): ${formatPlanDate(m.planned)}`);
-      }
-      expect(t).toContain("Kontakt");
-      expect(t).toContain("Projekt Open Data Stabsstelle im Amt für Statistik und Wahlen Landeshauptstadt Düsseldorf");
-      expect(t).toContain("Stand: November 2018");
+      expect(t).toContain("Der Weg zur Patenschaft 1 Sie suchen sich eine Fläche aus. 2 Wir prüfen die Fläche");
+      expect(t).toContain("Kontakt Melden Sie sich! Team Stadtgrün Sachgebiet im Umweltamt Stadt Beispielstadt");
+      expect(t).toContain("Stand: März 2024");
     });
 
     it("trennt Adressen nie und erfindet keine Kontaktdaten", () => {
       for (const id of flyers.keys()) {
         const raw = text(id).replace(/\u00A0/g, " ");
-        const hits = raw.match(/opendata[^\s]*/g) ?? [];
+        const hits = raw.match(/gruen[^\s]*/g) ?? [];
         expect(hits.length).toBeGreaterThan(0);
-        for (const h of hits) expect(h).toMatch(/^opendata\.duesseldorf\.de/);
+        for (const h of hits) expect(h).toMatch(/^gruen\.beispielstadt\.example/);
         expect(raw).not.toMatch(/@/);
         expect(raw).not.toMatch(/\b(Tel|Telefon|Fax|E-Mail)\b/);
         expect(raw).not.toMatch(/\d{3,}[ /-]\d{3,}/);
       }
     });
 
-    it("folgt der Lesereihenfolge: Titel vor den Innenseiten, die Felder in ihrer Reihenfolge", () => {
+    it("folgt im Inhaltsstrom der Lesereihenfolge: Titel vor den Innenseiten, die Felder in ihrer Reihenfolge", () => {
       const raw = (page: number) =>
-        plainText(
-          run("pdftotext", ["-raw", "-f", String(page), "-l", String(page), get("aemtergespraeche").screenPath, "-"]),
-        );
+        plainText(run("pdftotext", ["-raw", "-f", String(page), "-l", String(page), get("faltblatt").screenPath, "-"]));
       const outside = raw(1);
       const inside = raw(2);
       const order = (t: string, parts: string[]) => {
@@ -117,10 +98,14 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
         expect(at.every((i) => i >= 0)).toBe(true);
         expect([...at].sort((a, b) => a - b)).toEqual(at);
       };
-      order(outside, ["Welche Daten hat Ihr Amt?", "Was hat Ihr Amt davon?", "Wer wir sind", "Kontakt"]);
-      order(inside, ["Was ist Open Data?", "So läuft ein Ämtergespräch", "Der Ablauf", "Was passiert mit den Daten?"]);
-      const basis = plainText(text("basis-informationen"));
-      order(basis, ["Basis-Informationen", "Was ist Open Data?", "Das Projekt Open Data", "Drei Bausteine", "Kontakt"]);
+      order(outside, ["Wer pflegt das Beet", "Was haben Sie davon?", "Das Leitbild", "Wer wir sind", "Kontakt"]);
+      order(inside, ["Worum geht es?", "So läuft ein Pflegetag", "Der Weg zur Patenschaft", "Stand der Maßnahmen"]);
+      order(plainText(text("handzettel")), [
+        "Stadtgrün gemeinsam pflegen",
+        "Worum geht es?",
+        "Zwei Bausteine",
+        "Kontakt",
+      ]);
     });
 
     it("hat keine Absätze mit einem einzelnen Wort in der letzten Zeile", () => {
@@ -159,8 +144,8 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
 
   describe("Seitengrößen und Boxen", () => {
     it("Bildschirm: die Seite ist genau das Endformat, A4 hoch und A4 quer", () => {
-      const basis = boxes(get("basis-informationen").screenPath);
-      const leaflet = boxes(get("aemtergespraeche").screenPath);
+      const basis = boxes(get("handzettel").screenPath);
+      const leaflet = boxes(get("faltblatt").screenPath);
       expect(basis.info).toMatch(/Pages:\s+2/);
       expect(leaflet.info).toMatch(/Pages:\s+2/);
       for (const p of basis.pages) {
@@ -202,7 +187,7 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
     });
 
     it("Druck: Schnittmarken außerhalb des Beschnitts, Falzmarken an den Falzen des Wickelfalzes", () => {
-      const f = get("aemtergespraeche");
+      const f = get("faltblatt");
       const ppm = renderPpm(f.printPath, 1, 72);
       const printed = boxes(f.printPath).pages[0];
       const trim = printed?.TrimBox ?? [0, 0, 0, 0];
@@ -249,20 +234,24 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
       const flyer = concept.flyers.find((x) => x.id === f.id);
       const info = run("pdfinfo", [f.screenPath]);
       expect(info).toContain(`Title:           ${flyer?.occasion}: ${flyer?.title}`);
-      expect(info).toContain("Author:          Amt für Statistik und Wahlen, Landeshauptstadt Düsseldorf");
-      expect(info).toMatch(/Subject:\s+Flyer „.+“ zum Konzept „Über Open Data reden“/);
-      expect(info).toMatch(/Keywords:\s+Open Data, Landeshauptstadt Düsseldorf, /);
-      expect(info).toContain("Creator:         Flyer-Generator @dus-opendata/flyer");
+      expect(info).toContain("Author:          Umweltamt, Stadt Beispielstadt");
+      expect(info).toContain(
+        `Subject:         Flyer „${flyer?.occasion}“ zum Konzept „Stadtgrün gemeinsam pflegen“ – Konzept zur Beteiligung an der Grünflächenpflege`,
+      );
+      expect(info).toContain(
+        `Keywords:        Stadt Beispielstadt, ${flyer?.occasion}, Stadtgrün gemeinsam pflegen, Beete und Baumscheiben, Pflegetreffen`,
+      );
+      expect(info).toContain("Creator:         Flyer-Generator\n");
       expect(info).toContain("Producer:        @react-pdf/renderer 4.9 und pdf-lib 1.17");
-      expect(info).toContain("CreationDate:    Fri Nov 30 00:00:00 2018 UTC");
-      expect(info).toContain("ModDate:         Fri Nov 30 00:00:00 2018 UTC");
+      expect(info).toContain("CreationDate:    Sun Mar 31 00:00:00 2024 UTC");
+      expect(info).toContain("ModDate:         Sun Mar 31 00:00:00 2024 UTC");
       const dir2 = tempDir("qdf");
       try {
         run("qpdf", ["--qdf", "--object-streams=disable", f.screenPath, join(dir2, "q.pdf")]);
         const raw = readFileSync(join(dir2, "q.pdf"), "latin1");
         expect(raw).toContain("/Lang (de-DE)");
         expect(raw).toContain("/DisplayDocTitle true");
-        expect(raw).toContain("/URI (https://opendata.duesseldorf.de)");
+        expect(raw).toContain("/URI (https://gruen.beispielstadt.example)");
         expect(raw).not.toContain("/ModificationDate");
       } finally {
         removeDir(dir2);
@@ -273,8 +262,8 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
 
   it("der QR-Code führt zum Portal (zbarimg)", () => {
     for (const [id, page] of [
-      ["aemtergespraeche", 1],
-      ["basis-informationen", 2],
+      ["faltblatt", 1],
+      ["handzettel", 2],
     ] as const) {
       const dir2 = tempDir("qr");
       try {
@@ -296,6 +285,40 @@ describe.skipIf(!tools)("die gebauten PDFs", () => {
       } finally {
         removeDir(dir2);
       }
+    }
+  });
+});
+
+describe.skipIf(!tools)("die Flyer der Inhalte (Invarianten)", () => {
+  const content = loadRepoConcept();
+  let dir: string;
+  let flyers: Map<string, Rendered>;
+  beforeAll(async () => {
+    dir = tempDir("pdf-content");
+    flyers = await renderFlyers(content, dir);
+  });
+  afterAll(() => removeDir(dir));
+
+  it("jeder Flyer: alle Überschriften des Modells im Text, Schriften eingebettet, nichts unter 9 pt, der QR-Code führt zum Portal", () => {
+    expect([...flyers.keys()].sort()).toEqual(content.flyers.map((f) => f.id).sort());
+    for (const flyer of content.flyers) {
+      const f = flyers.get(flyer.id);
+      if (!f) throw new Error(`${flyer.id} fehlt`);
+      const t = plainText(run("pdftotext", [f.screenPath, "-"]));
+      for (const heading of f.readingOrder) expect(t).toContain(heading);
+      for (const row of run("pdffonts", [f.printPath]).trim().split("\n").slice(2))
+        expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+      const dir2 = tempDir("qdf");
+      try {
+        run("qpdf", ["--qdf", "--object-streams=disable", f.screenPath, join(dir2, "q.pdf")]);
+        const sizes = [...readFileSync(join(dir2, "q.pdf"), "latin1").matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) =>
+          Number(m[1]),
+        );
+        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+      } finally {
+        removeDir(dir2);
+      }
+      expect(run("pdfinfo", [f.screenPath])).toContain(`Title:           ${flyer.occasion}: ${flyer.title}`);
     }
   });
 });

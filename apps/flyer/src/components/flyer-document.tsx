@@ -1,9 +1,11 @@
+import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { COVER_IDS, type StructureNode } from "../describe-structure.js";
 import { BLEED, SLUG } from "../formats.js";
 import type { Band, Frame, PagePlan, Plan } from "../plan-pages.js";
 import type { PreparedFlyer } from "../prepare-flyer.js";
 import { type Styles, StylesContext, useStyles } from "../styles.js";
-import { mark } from "./mark.js";
+import { artifact, mark, tag } from "./mark.js";
 import { Section } from "./sections.js";
 
 /** The brand's wordmark: city and organisation beside a red rule, the claim beneath. */
@@ -14,12 +16,21 @@ function Wordmark({ f }: { f: PreparedFlyer }) {
     <View {...mark({ field: "(Wortmarke)" })}>
       <View style={{ flexDirection: "row" }}>
         <View style={{ width: wordmark.ruleWidth, backgroundColor: wordmark.ruleColor, marginRight: s.space[2] }} />
-        <View>
-          <Text style={s.wordmarkCity}>{f.wordmark.city}</Text>
-          <Text style={s.wordmarkOrganisation}>{f.wordmark.organisation}</Text>
+        {/* The column takes the rest of the frame's width, so a long name wraps inside it. */}
+        <View style={{ flexGrow: 1, flexShrink: 1, flexBasis: 0 }}>
+          <Text {...tag(COVER_IDS.city)} style={s.wordmarkCity} hyphenationCallback={keepWhole}>
+            {f.wordmark.city}
+          </Text>
+          <Text {...tag(COVER_IDS.organisation)} style={s.wordmarkOrganisation} hyphenationCallback={keepWhole}>
+            {f.wordmark.organisation}
+          </Text>
         </View>
       </View>
-      <Text style={[s.wordmarkClaim, { marginTop: s.space[1], marginLeft: wordmark.ruleWidth + s.space[2] }]}>
+      <Text
+        {...tag(COVER_IDS.claim)}
+        style={[s.wordmarkClaim, { marginTop: s.space[1], marginLeft: wordmark.ruleWidth + s.space[2] }]}
+        hyphenationCallback={keepWhole}
+      >
         {f.wordmark.claim}
       </Text>
     </View>
@@ -32,14 +43,32 @@ function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) 
   return (
     <View>
       <View {...mark({ field: "occasion" })}>
-        <Text style={onPrimary ? s.kickerOnPrimary : s.kicker}>{f.occasion}</Text>
+        <Text
+          {...tag(COVER_IDS.occasion)}
+          style={onPrimary ? s.kickerOnPrimary : s.kicker}
+          hyphenationCallback={keepWhole}
+        >
+          {f.occasion}
+        </Text>
       </View>
       <View {...mark({ field: "title" })} style={{ marginTop: s.space[1] }}>
-        <Text style={onPrimary ? s.displayOnPrimary : s.display}>{f.title}</Text>
+        <Text
+          {...tag(COVER_IDS.title)}
+          style={onPrimary ? s.displayOnPrimary : s.display}
+          hyphenationCallback={keepWhole}
+        >
+          {f.title}
+        </Text>
       </View>
       {f.subtitle ? (
         <View {...mark({ field: "subtitle" })} style={{ marginTop: s.space[2] }}>
-          <Text style={onPrimary ? s.leadOnPrimary : s.lead}>{f.subtitle}</Text>
+          <Text
+            {...tag(COVER_IDS.subtitle)}
+            style={onPrimary ? s.leadOnPrimary : s.lead}
+            hyphenationCallback={hyphenationFor(f.subtitle)}
+          >
+            {f.subtitle}
+          </Text>
         </View>
       ) : null}
     </View>
@@ -72,6 +101,7 @@ function BandView({ band, width, height }: { band: Band; width: number; height: 
   const bottom = band.y + band.height >= height ? height + BLEED : band.y + band.height;
   return (
     <View
+      {...artifact("Background")}
       style={{
         position: "absolute",
         left,
@@ -93,6 +123,7 @@ function Footer({ page, f }: { page: PagePlan; f: PreparedFlyer }) {
   return (
     <View
       {...mark({ frame: `fuss-${page.number}` })}
+      {...artifact("Pagination")}
       style={{
         position: "absolute",
         left: x,
@@ -105,8 +136,16 @@ function Footer({ page, f }: { page: PagePlan; f: PreparedFlyer }) {
         justifyContent: "space-between",
       }}
     >
-      <Text style={s.small}>{f.footer}</Text>
-      <Text style={s.small}>{right}</Text>
+      {/* Beside each other the sender takes what the Stand leaves and wraps in it; beneath each other the full width. */}
+      <Text
+        style={[s.small, narrow ? {} : { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: s.space[4] }]}
+        hyphenationCallback={hyphenationFor(f.footer)}
+      >
+        {f.footer}
+      </Text>
+      <Text style={[s.small, narrow ? {} : { flexShrink: 0 }]} hyphenationCallback={keepWhole}>
+        {right}
+      </Text>
     </View>
   );
 }
@@ -117,14 +156,18 @@ export interface FlyerDocumentProps {
   styles: Styles;
   /** Receives react-pdf's layout tree after rendering, for assertFits. */
   onLayout?: (layout: unknown) => void;
+  /** The structure tree (describeStructure); without it the PDF is not tagged. */
+  structure?: StructureNode;
 }
 
 /**
  * The whole flyer. Every page is rendered at the trim size plus the slug on every side, the trim area in the
  * middle: the print file keeps it all (bleed and marks), the screen file is cut to the trim.
  */
-export function FlyerDocument({ flyer: f, plan, styles, onLayout }: FlyerDocumentProps) {
+export function FlyerDocument({ flyer: f, plan, styles, onLayout, structure }: FlyerDocumentProps) {
   const { width, height } = plan.geometry;
+  // Read by the patched @react-pdf/render (patches/): the structure tree in reading order. PDF/UA-1 builds on PDF 1.7.
+  const tagging = structure ? { structureTree: structure } : {};
   return (
     <StylesContext.Provider value={styles}>
       <Document
@@ -137,6 +180,8 @@ export function FlyerDocument({ flyer: f, plan, styles, onLayout }: FlyerDocumen
         creationDate={f.meta.date}
         modificationDate={f.meta.date}
         language="de-DE"
+        pdfVersion="1.7"
+        {...tagging}
         onRender={(props) => onLayout?.((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_)}
       >
         {plan.pages.map((page) => (

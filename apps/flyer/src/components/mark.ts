@@ -9,3 +9,12 @@ export function mark(m: { frame?: string; field?: string; paragraph?: boolean })
     ...(m.paragraph ? { "data-paragraph": true } : {}),
   };
 }
+
+/**
+ * Names the element of the structure tree (describeStructure) that a node's painting belongs to; its children
+ * inherit it. Read by the patched @react-pdf/render; without a structure tree it does nothing.
+ */
+export const tag = (structureId: string): object => ({ structureId });
+
+/** Everything the node paints is an artifact of this type (ISO 32000-1, 14.8.2.2), not content. */
+export const artifact = (type: "Pagination" | "Layout" | "Page" | "Background"): object => ({ artifact: type });

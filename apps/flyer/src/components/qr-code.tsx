@@ -1,6 +1,7 @@
 import { Path, Rect, Svg } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import { useStyles } from "../styles.js";
+import { tag } from "./mark.js";
 
 /** Quiet zone around the code, in modules (the standard asks for four). */
 const QUIET = 4;
@@ -25,13 +26,13 @@ export function qrPath(text: string): { size: number; d: string } {
   return { size: n, d };
 }
 
-/** A QR code as vector graphics, on paper with its quiet zone, so it scans on any background. */
-export function QrCode({ text, size }: { text: string; size: number }) {
+/** A QR code as vector graphics, on paper with its quiet zone, so it scans on any background; a Figure in the tree. */
+export function QrCode({ text, size, id }: { text: string; size: number; id: string }) {
   const s = useStyles();
   const { size: n, d } = qrPath(text);
   const box = n + 2 * QUIET;
   return (
-    <Svg width={size} height={size} viewBox={`${-QUIET} ${-QUIET} ${box} ${box}`}>
+    <Svg width={size} height={size} viewBox={`${-QUIET} ${-QUIET} ${box} ${box}`} {...tag(id)}>
       <Rect x={-QUIET} y={-QUIET} width={box} height={box} fill={s.colors.paper} />
       <Path d={d} fill={s.colors.ink} />
     </Svg>

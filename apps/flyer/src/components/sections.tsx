@@ -1,27 +1,43 @@
+import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { partId } from "../describe-structure.js";
 import { mm } from "../formats.js";
 import type { PreparedSection, SectionData } from "../prepare-flyer.js";
-import { useStyles } from "../styles.js";
-import { keepWhole } from "../typography.js";
-import { mark } from "./mark.js";
+import { type Styles, useStyles } from "../styles.js";
+import { mark, tag } from "./mark.js";
 import { QrCode } from "./qr-code.js";
 
 type Headings = "side" | "top";
+/** The structure id of a part of the current section (describeStructure gives the same ids). */
+type PartId = (part: string) => string;
+type TextStyle = Styles["body"] | (Styles["body"] | Record<string, number>)[];
 
-/** Share of a wide column given to the headings beside the text. */
-const SIDE_HEADING = 0.3;
-
-function Paragraph({ children, first }: { children: string; first?: boolean }) {
-  const s = useStyles();
+/**
+ * Running text: an element of the structure tree, hyphenated except for its last word, and marked for the runt
+ * check of assertFits.
+ */
+function Prose({ id, style, children }: { id: string; style: TextStyle; children: string }) {
   return (
-    <Text {...mark({ paragraph: true })} style={[s.body, { marginTop: first ? 0 : s.space[2] }]}>
+    <Text {...mark({ paragraph: true })} {...tag(id)} style={style} hyphenationCallback={hyphenationFor(children)}>
       {children}
     </Text>
   );
 }
 
-function Points({ points, first }: { points: string[]; first?: boolean }) {
+/** Share of a wide column given to the headings beside the text. */
+const SIDE_HEADING = 0.3;
+
+function Paragraph({ id, children, first }: { id: string; children: string; first?: boolean }) {
+  const s = useStyles();
+  return (
+    <Prose id={id} style={[s.body, { marginTop: first ? 0 : s.space[2] }]}>
+      {children}
+    </Prose>
+  );
+}
+
+function Points({ points, first, id }: { points: string[]; first?: boolean; id: PartId }) {
   const s = useStyles();
   const dot = s.body.fontSize * 0.38;
   return (
@@ -39,26 +55,26 @@ function Points({ points, first }: { points: string[]; first?: boolean }) {
               backgroundColor: s.colors.primary,
             }}
           />
-          <Text {...mark({ paragraph: true })} style={s.body}>
+          <Prose id={id(`pt${i}`)} style={s.body}>
             {p}
-          </Text>
+          </Prose>
         </View>
       ))}
     </View>
   );
 }
 
-function TextBody({ data }: { data: Extract<SectionData, { kind: "text" }> }) {
+function TextBody({ data, id }: { data: Extract<SectionData, { kind: "text" }>; id: PartId }) {
   const s = useStyles();
   const blocks: ReactNode[] = [];
   data.paragraphs.forEach((p, i) => {
     blocks.push(
-      <Paragraph key={`p${i}`} first={i === 0}>
+      <Paragraph key={`p${i}`} id={id(`p${i}`)} first={i === 0}>
         {p}
       </Paragraph>,
     );
   });
-  if (data.points.length) blocks.push(<Points key="points" points={data.points} first={blocks.length === 0} />);
+  if (data.points.length) blocks.push(<Points key="points" id={id} points={data.points} first={blocks.length === 0} />);
   if (data.quote)
     blocks.push(
       <View
@@ -70,8 +86,12 @@ function TextBody({ data }: { data: Extract<SectionData, { kind: "text" }> }) {
           paddingLeft: s.space[3],
         }}
       >
-        <Text {...mark({ paragraph: true })} style={s.quote}>{`„${data.quote.text}“`}</Text>
-        <Text style={[s.small, { marginTop: s.space[1] }]}>{`– ${data.quote.source}`}</Text>
+        <Prose id={id("zitat")} style={s.quote}>{`„${data.quote.text}“`}</Prose>
+        <Text
+          {...tag(id("quelle"))}
+          style={[s.small, { marginTop: s.space[1] }]}
+          hyphenationCallback={hyphenationFor(data.quote.source)}
+        >{`– ${data.quote.source}`}</Text>
       </View>,
     );
   if (data.note)
@@ -85,15 +105,15 @@ function TextBody({ data }: { data: Extract<SectionData, { kind: "text" }> }) {
           padding: s.space[3],
         }}
       >
-        <Text {...mark({ paragraph: true })} style={s.note}>
+        <Prose id={id("hinweis")} style={s.note}>
           {data.note}
-        </Text>
+        </Prose>
       </View>,
     );
   return <View>{blocks}</View>;
 }
 
-function StepsBody({ data }: { data: Extract<SectionData, { kind: "steps" }> }) {
+function StepsBody({ data, id }: { data: Extract<SectionData, { kind: "steps" }>; id: PartId }) {
   const s = useStyles();
   const circle = s.leading(s.body) + 5;
   return (
@@ -113,23 +133,27 @@ function StepsBody({ data }: { data: Extract<SectionData, { kind: "steps" }> }) 
               justifyContent: "center",
             }}
           >
-            <Text style={s.stepNumber}>{String(i + 1)}</Text>
+            <Text {...tag(id(`schritt${i}-nr`))} style={s.stepNumber}>
+              {String(i + 1)}
+            </Text>
           </View>
-          <Text {...mark({ paragraph: true })} style={s.body}>
+          <Prose id={id(`schritt${i}`)} style={s.body}>
             {step}
-          </Text>
+          </Prose>
         </View>
       ))}
     </View>
   );
 }
 
-function BausteineBody({ data }: { data: Extract<SectionData, { kind: "bausteine" }> }) {
+function BausteineBody({ data, id }: { data: Extract<SectionData, { kind: "bausteine" }>; id: PartId }) {
   const s = useStyles();
   return (
     <View>
-      <Text style={[s.bodyStrong, { marginBottom: s.space[2] }]}>{data.lead}</Text>
-      {data.items.map((b) => (
+      <Prose id={id("lead")} style={[s.bodyStrong, { marginBottom: s.space[2] }]}>
+        {data.lead}
+      </Prose>
+      {data.items.map((b, k) => (
         <View
           key={b.label}
           wrap={false}
@@ -140,19 +164,29 @@ function BausteineBody({ data }: { data: Extract<SectionData, { kind: "bausteine
             paddingBottom: s.space[2],
           }}
         >
-          <Text style={s.label}>{b.label}</Text>
-          <Text style={s.itemTitle}>{b.title}</Text>
-          <Text {...mark({ paragraph: true })} style={s.body}>
-            {b.summary}
+          <Text {...tag(id(`b${k}-label`))} style={s.label}>
+            {b.label}
           </Text>
-          <Text style={[s.small, { marginTop: s.space[1] }]}>{`${b.measures} · ${b.status}`}</Text>
+          <Text {...tag(id(`b${k}-titel`))} style={s.itemTitle} hyphenationCallback={hyphenationFor(b.title)}>
+            {b.title}
+          </Text>
+          <Prose id={id(`b${k}-text`)} style={s.body}>
+            {b.summary}
+          </Prose>
+          <Text
+            {...tag(id(`b${k}-zahlen`))}
+            style={[s.small, { marginTop: s.space[1] }]}
+            hyphenationCallback={keepWhole}
+          >
+            {`${b.measures} · ${b.status}`}
+          </Text>
         </View>
       ))}
     </View>
   );
 }
 
-function MeasuresBody({ data }: { data: Extract<SectionData, { kind: "measures" }> }) {
+function MeasuresBody({ data, id }: { data: Extract<SectionData, { kind: "measures" }>; id: PartId }) {
   const s = useStyles();
   return (
     <View>
@@ -166,7 +200,9 @@ function MeasuresBody({ data }: { data: Extract<SectionData, { kind: "measures" 
             paddingBottom: s.space[2],
           }}
         >
-          <Text style={s.bodyStrong}>{m.title}</Text>
+          <Text {...tag(id(`m${i}-titel`))} style={s.bodyStrong} hyphenationCallback={hyphenationFor(m.title)}>
+            {m.title}
+          </Text>
           <View style={{ flexDirection: "row", alignItems: "center", flexWrap: "wrap", marginTop: 2 }}>
             <View
               style={{
@@ -176,9 +212,13 @@ function MeasuresBody({ data }: { data: Extract<SectionData, { kind: "measures" 
                 marginRight: s.space[2],
               }}
             >
-              <Text style={s.badge}>{m.status}</Text>
+              <Text {...tag(id(`m${i}-status`))} style={s.badge}>
+                {m.status}
+              </Text>
             </View>
-            <Text style={s.small}>{m.planned}</Text>
+            <Text {...tag(id(`m${i}-datum`))} style={s.small} hyphenationCallback={hyphenationFor(m.planned)}>
+              {m.planned}
+            </Text>
           </View>
         </View>
       ))}
@@ -186,10 +226,10 @@ function MeasuresBody({ data }: { data: Extract<SectionData, { kind: "measures" 
   );
 }
 
-function Address({ url, address }: { url: string; address: string }) {
+function Address({ url, address, id }: { url: string; address: string; id: string }) {
   const s = useStyles();
   return (
-    <Link src={url} style={s.link}>
+    <Link src={url} style={s.link} {...tag(id)}>
       <Text style={s.link}>{address}</Text>
     </Link>
   );
@@ -199,10 +239,12 @@ function PortalBody({
   data,
   width,
   narrow,
+  id,
 }: {
   data: Extract<SectionData, { kind: "portal" }>;
   width: number;
   narrow: boolean;
+  id: PartId;
 }) {
   const s = useStyles();
   const qr = mm(narrow ? 24 : 26);
@@ -210,20 +252,20 @@ function PortalBody({
     <View style={{ flexDirection: "row", alignItems: "flex-start" }}>
       <View style={{ width: width - qr - s.space[4], marginRight: s.space[4] }}>
         {data.text ? (
-          <Text {...mark({ paragraph: true })} style={[s.body, { marginBottom: s.space[2] }]}>
+          <Prose id={id("text")} style={[s.body, { marginBottom: s.space[2] }]}>
             {data.text}
-          </Text>
+          </Prose>
         ) : null}
-        <Address url={data.url} address={data.address} />
+        <Address url={data.url} address={data.address} id={id("adresse")} />
       </View>
-      <Link src={data.url}>
-        <QrCode text={data.url} size={qr} />
+      <Link src={data.url} {...tag(id("qr-link"))}>
+        <QrCode text={data.url} size={qr} id={id("qr")} />
       </Link>
     </View>
   );
 }
 
-function ContactBody({ data }: { data: Extract<SectionData, { kind: "contact" }> }) {
+function ContactBody({ data, id }: { data: Extract<SectionData, { kind: "contact" }>; id: PartId }) {
   const s = useStyles();
   return (
     <View>
@@ -237,37 +279,42 @@ function ContactBody({ data }: { data: Extract<SectionData, { kind: "contact" }>
             marginBottom: s.space[3],
           }}
         >
-          <Text {...mark({ paragraph: true })} style={s.callToAction}>
+          <Prose id={id("text")} style={s.callToAction}>
             {data.text}
-          </Text>
+          </Prose>
         </View>
       ) : null}
       {data.lines.map((line, i) => (
-        <Text key={line} style={i === 0 ? s.bodyStrong : s.body}>
+        <Text
+          key={line}
+          {...tag(id(`zeile${i}`))}
+          style={i === 0 ? s.bodyStrong : s.body}
+          hyphenationCallback={hyphenationFor(line)}
+        >
           {line}
         </Text>
       ))}
       <View style={{ marginTop: s.space[2] }}>
-        <Address url={data.url} address={data.address} />
+        <Address url={data.url} address={data.address} id={id("adresse")} />
       </View>
     </View>
   );
 }
 
-function Body({ data, width, narrow }: { data: SectionData; width: number; narrow: boolean }) {
+function Body({ data, width, narrow, id }: { data: SectionData; width: number; narrow: boolean; id: PartId }) {
   switch (data.kind) {
     case "text":
-      return <TextBody data={data} />;
+      return <TextBody data={data} id={id} />;
     case "steps":
-      return <StepsBody data={data} />;
+      return <StepsBody data={data} id={id} />;
     case "bausteine":
-      return <BausteineBody data={data} />;
+      return <BausteineBody data={data} id={id} />;
     case "measures":
-      return <MeasuresBody data={data} />;
+      return <MeasuresBody data={data} id={id} />;
     case "portal":
-      return <PortalBody data={data} width={width} narrow={narrow} />;
+      return <PortalBody data={data} width={width} narrow={narrow} id={id} />;
     case "contact":
-      return <ContactBody data={data} />;
+      return <ContactBody data={data} id={id} />;
   }
 }
 
@@ -288,27 +335,28 @@ export function Section({
 }) {
   const s = useStyles();
   const { data } = section;
+  const id = (part: string) => partId(section.index, part);
   if (headings === "side") {
     const side = Math.round(width * SIDE_HEADING);
     return (
       <View {...mark({ field: section.field })} style={{ flexDirection: "row", marginTop: first ? 0 : s.space[5] }}>
         <View style={{ width: side, paddingRight: s.space[5] }}>
-          <Text style={s.heading} hyphenationCallback={keepWhole}>
+          <Text {...tag(id("h"))} style={s.heading} hyphenationCallback={keepWhole}>
             {data.title}
           </Text>
         </View>
         <View style={{ width: width - side, paddingTop: (s.leading(s.heading) - s.leading(s.body)) / 2 }}>
-          <Body data={data} width={width - side} narrow={false} />
+          <Body data={data} width={width - side} narrow={false} id={id} />
         </View>
       </View>
     );
   }
   return (
     <View {...mark({ field: section.field })} style={{ marginTop: first ? 0 : s.space[5] }}>
-      <Text style={[s.panelHeading, { marginBottom: s.space[2] }]} hyphenationCallback={keepWhole}>
+      <Text {...tag(id("h"))} style={[s.panelHeading, { marginBottom: s.space[2] }]} hyphenationCallback={keepWhole}>
         {data.title}
       </Text>
-      <Body data={data} width={width} narrow />
+      <Body data={data} width={width} narrow id={id} />
     </View>
   );
 }
