@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type Concept, formatStand } from "@dus-opendata/concept";
 import {
   ContentError,
@@ -126,7 +126,13 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<WrittenFi
   // order that `pnpm a11y` compares with each file's structure tree: the headings from the model, not from the PDF.
   const manifest = {
     stand: formatStand(concept.stand),
-    files: written.map(({ path, pages, bytes, readingOrder }) => ({ path, pages, bytes, readingOrder })),
+    // Paths relative to the output folder: the same content gives the same manifest wherever it is built.
+    files: written.map(({ path, pages, bytes, readingOrder }) => ({
+      path: relative(outDir, isAbsolute(path) ? path : join(root, path)),
+      pages,
+      bytes,
+      readingOrder,
+    })),
   };
   writeFileSafely(
     join(outDir, ".manifest", "flyers.json"),

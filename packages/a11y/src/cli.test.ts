@@ -101,7 +101,7 @@ describe("checking out/", () => {
   it("exits 0 when everything passes, with a table per file and a summary", async () => {
     const root = project(
       { "out/flyers/probe.pdf": good },
-      { flyers: [{ path: "out/flyers/probe.pdf", pages: 1, bytes: good.length, readingOrder: ORDER }] },
+      { flyers: [{ path: "probe.pdf", pages: 1, bytes: good.length, readingOrder: ORDER }] },
     );
     const r = await run([], root);
     expect(r.stderr).toBe("");
@@ -128,8 +128,8 @@ describe("checking out/", () => {
       { "out/flyers/gut.pdf": good, "out/flyers/schlecht.pdf": untagged },
       {
         flyers: [
-          { path: "out/flyers/gut.pdf", pages: 1, bytes: good.length, readingOrder: ORDER },
-          { path: "out/flyers/schlecht.pdf", pages: 1, bytes: untagged.length },
+          { path: "gut.pdf", pages: 1, bytes: good.length, readingOrder: ORDER },
+          { path: "schlecht.pdf", pages: 1, bytes: untagged.length },
         ],
       },
     );
@@ -175,7 +175,7 @@ describe("checking out/", () => {
 
 describe.skipIf(!requireChromium())("checking a site in out/", () => {
   it("takes the number of slides from the manifest and checks the site in the browser", async () => {
-    const root = project({}, { decks: [{ path: "out/decks/probe/index.html", pages: 3, bytes: 0 }] });
+    const root = project({}, { decks: [{ path: "probe/index.html", pages: 3, bytes: 0 }] });
     cpSync(join(SITES, "clean"), join(root, "out", "decks", "probe"), { recursive: true });
     const r = await run([], root);
     expect(r.stderr).toBe("");

@@ -50,13 +50,13 @@ export function resolveTarget(given: string, cwd: string): Target[] {
 
 /**
  * The manifest entry for a PDF or a site, from the .manifest folder beside it. Entry paths are relative to the
- * repository root (the folder that holds out/), or absolute.
+ * app's output folder (the folder that holds .manifest), so a manifest stays right wherever the folder is copied.
  */
 export function findManifestEntry(target: Target): ManifestEntry | undefined {
   const file = target.kind === "site" ? join(target.path, "index.html") : target.path;
   const dir = join(dirname(target.path), ".manifest");
   if (!existsSync(dir)) return undefined;
-  const root = resolve(dir, "..", "..", "..");
+  const base = dirname(dir);
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".json"))) {
     let manifest: { files?: ManifestEntry[] };
     try {
@@ -64,7 +64,7 @@ export function findManifestEntry(target: Target): ManifestEntry | undefined {
     } catch {
       continue;
     }
-    const entry = manifest.files?.find((f) => resolve(root, f.path) === file);
+    const entry = manifest.files?.find((f) => resolve(base, f.path) === file);
     if (entry) return entry;
   }
   return undefined;
