@@ -8,6 +8,7 @@ import {
   formatStand,
   formatStatus,
   labels,
+  STATUS_KINDS,
   type StatusKind,
   standDate,
   summariseStatus,
@@ -96,7 +97,8 @@ export const CREATOR = "Flyer-Generator @dus-opendata/flyer";
 export const PRODUCER = "@react-pdf/renderer 4.9 und pdf-lib 1.17";
 
 const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
-const STATUS_ORDER: StatusKind[] = ["done", "took-place", "in-progress", "not-started"];
+/** The furthest progress first. */
+const STATUS_ORDER: StatusKind[] = [...STATUS_KINDS].reverse();
 
 function pick<T>(list: readonly T[], selection: number[] | undefined, path: (string | number)[], what: string) {
   const problems: FlyerProblem[] = [];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { STATUS_KINDS } from "@dus-opendata/concept";
 import { describe, expect, it } from "vitest";
-import { contrastRatio, footerText, textPairs } from "./index.js";
+import { contrastRatio, footerText, statusColors, textPairs } from "./index.js";
 import { ttfFonts } from "./node.js";
 
 describe("brand", () => {
@@ -21,6 +22,10 @@ describe("brand", () => {
       const magic = readFileSync(f.path).subarray(0, 4).toString("hex");
       expect(magic).toBe("00010000");
     }
+  });
+
+  it("has a colour for every status kind of the concept, in the order of progress", () => {
+    expect(Object.keys(statusColors)).toEqual(STATUS_KINDS);
   });
 
   it("sets the footer from the organisation, the city and the claim", () => {

@@ -3,6 +3,8 @@
  * No app defines its own colours or fonts.
  */
 
+import type { StatusKind } from "@dus-opendata/concept";
+
 /** Colours; every text colour has a contrast of at least 4.5:1 on the background it is used on (see brand.test.ts). */
 export const colors = {
   /** Düsseldorf red, for the wordmark, rules and headings. */
@@ -29,13 +31,16 @@ export const colors = {
 
 export type ColorName = keyof typeof colors;
 
-/** Badge colours per status kind (white text on them). */
-export const statusColors = {
+/**
+ * Badge colours per status kind (white text on them). Keyed by the concept's status kinds: a kind added there
+ * fails to compile here until it has a colour.
+ */
+export const statusColors: Readonly<Record<StatusKind, string>> = {
   "not-started": "#5B6670",
   "in-progress": "#1F5FA6",
   "took-place": "#1D6F6A",
   done: "#1E7540",
-} as const;
+};
 
 /** Warning colour for overdue Maßnahmen (text on paper or white text on it). */
 export const warningColor = "#9A4A00";

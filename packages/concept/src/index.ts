@@ -1,3 +1,4 @@
+export * from "./assert-never.js";
 export * from "./labels.js";
 export * from "./model.js";
 export * from "./notation/period.js";

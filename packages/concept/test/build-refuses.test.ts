@@ -62,5 +62,5 @@ describe("pnpm build refuses broken content", () => {
     } finally {
       cleanup();
     }
-  });
+  }, 60_000);
 });

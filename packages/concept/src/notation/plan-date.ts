@@ -1,3 +1,4 @@
+import { assertNever } from "../assert-never.js";
 import {
   closest,
   fail,
@@ -104,6 +105,8 @@ export function formatPlanDate(d: PlanDate): string {
       return "laufend";
     case "unscheduled":
       return "noch nicht geplant";
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 
@@ -136,6 +139,8 @@ export function planSortKey(d: PlanDate): string {
       return "9999-01-01";
     case "unscheduled":
       return "9999-12-31";
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parsePlanDate } from "../notation/plan-date.js";
 import { parsePublished } from "../notation/published.js";
-import { parseStatus } from "../notation/status.js";
+import { parseStatus, STATUS_EXAMPLES, STATUS_NOTATION_LIST } from "../notation/status.js";
 import { idField, notation, paragraphs, text } from "./fields.js";
 
 export const factSchema = z
@@ -35,11 +35,7 @@ export const measureSchema = z
     id: idField("Kennung der Maßnahme, im ganzen Konzept eindeutig: Kleinbuchstaben, Ziffern, Bindestriche."),
     title: text("Titel der Maßnahme, wie er auf Folien und Flyern steht."),
     summary: paragraphs("Beschreibung der Maßnahme: ein oder mehrere Absätze."),
-    status: notation(
-      parseStatus,
-      "Status: „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“.",
-      ["erledigt", "in Arbeit", "noch nicht begonnen", "2018 stattgefunden"],
-    ),
+    status: notation(parseStatus, `Status: ${STATUS_NOTATION_LIST}.`, [...STATUS_EXAMPLES]),
     planned: notation(
       parsePlanDate,
       "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, „laufend“ oder „noch nicht geplant“.",
