@@ -213,3 +213,44 @@ describe("overdue, case by case", () => {
     expect(countConcept(c).measures).toBe(3);
   });
 });
+
+describe("Bausteine without Maßnahmen, Chancen or Risiken", () => {
+  const empty = loadConceptSync(fileURLToPath(new URL("../test/fixtures/valid/empty-lists", import.meta.url)));
+
+  it("count zero where nothing is named, whether the list is empty or the key left out", () => {
+    expect(countConcept(empty)).toEqual({
+      bausteine: 3,
+      measures: 2,
+      chances: 1,
+      risks: 1,
+      perBaustein: [
+        { id: "a", title: "Baustein A", measures: 2, chances: 1, risks: 1 },
+        { id: "b", title: "Baustein B", measures: 0, chances: 0, risks: 0 },
+        { id: "c", title: "Baustein C", measures: 0, chances: 0, risks: 0 },
+      ],
+    });
+  });
+
+  it("keep their row in the status summary, with every count zero", () => {
+    const none = { "not-started": 0, "in-progress": 0, "took-place": 0, done: 0 };
+    expect(summariseStatus(empty).map((s) => [s.id, s.number, s.total, s.byStatus])).toEqual([
+      ["a", 1, 2, { ...none, "in-progress": 1, done: 1 }],
+      ["b", 2, 0, none],
+      ["c", 3, 0, none],
+    ]);
+  });
+
+  it("add nothing to the timeline, the overdue list or the status rows", () => {
+    expect(ids(timeline(empty))).toEqual(["erste", "zweite"]);
+    expect(ids(overdue(empty, "2030-01-01"))).toEqual(["zweite"]);
+    expect(statusRows(empty, "2030-01-01").map((r) => r.bausteinNumber)).toEqual([1, 1]);
+  });
+
+  it("a concept whose Bausteine have no Maßnahmen at all has an empty timeline and nothing overdue", () => {
+    const c = { bausteine: [baustein(1, []), baustein(2, [])] };
+    expect(countConcept(c)).toMatchObject({ bausteine: 2, measures: 0 });
+    expect(summariseStatus(c).map((s) => s.total)).toEqual([0, 0]);
+    expect(timeline(c)).toEqual([]);
+    expect(overdue(c, "2030-01-01")).toEqual([]);
+  });
+});

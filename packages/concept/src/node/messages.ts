@@ -28,7 +28,12 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
     case "invalid_type": {
       if (input === undefined) return `Pflichtfeld ${q(String(key))} fehlt.`;
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      return `Erwartet wird ${expected}, gefunden wurde ${describeValue(input)}.`;
+      // `risks:` with nothing after it: the list was emptied, but YAML reads an empty value, not an empty list.
+      const emptied =
+        issue.expected === "array" && input === null
+          ? " Eine leere Liste wird „[]“ geschrieben; wo die Liste leer sein darf, kann das Feld auch ganz fehlen."
+          : "";
+      return `Erwartet wird ${expected}, gefunden wurde ${describeValue(input)}.${emptied}`;
     }
     case "too_small": {
       if (issue.origin === "string") return "Das Feld darf nicht leer sein.";
