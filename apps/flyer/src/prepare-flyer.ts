@@ -235,7 +235,7 @@ function sectionData(
     case "portal":
       return {
         kind: "portal",
-        title: heading(s.title ?? labels.portal),
+        title: heading(s.title ?? c.portalName),
         text: s.text && text(s.text),
         url: c.portal,
         address: displayUrl(c.portal),

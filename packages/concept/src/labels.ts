@@ -19,7 +19,6 @@ export const labels = {
   timeline: "Zeitplan",
   stand: "Stand",
   overdue: "überfällig",
-  portal: "Open-Data-Portal",
   contact: "Kontakt",
   page: "Seite",
   /** The word of each status kind, from the one definition of the statuses. */

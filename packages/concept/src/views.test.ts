@@ -5,6 +5,7 @@ import { loadConceptSync } from "./node/load-concept.js";
 import { bausteinSchema } from "./schemas/baustein.js";
 import {
   allMeasures,
+  bausteineHeading,
   countConcept,
   findMeasure,
   formatStand,
@@ -252,5 +253,16 @@ describe("Bausteine without Maßnahmen, Chancen or Risiken", () => {
     expect(summariseStatus(c).map((s) => s.total)).toEqual([0, 0]);
     expect(timeline(c)).toEqual([]);
     expect(overdue(c, "2030-01-01")).toEqual([]);
+  });
+});
+
+describe("bausteineHeading", () => {
+  it("counts the Bausteine and adds the purpose the content gives, or stands alone", () => {
+    const three = { bausteine: [baustein(1, []), baustein(2, []), baustein(3, [])] };
+    expect(bausteineHeading({ ...three, purpose: "für eine offene Verwaltung" })).toBe(
+      "Drei Bausteine für eine offene Verwaltung",
+    );
+    expect(bausteineHeading(three)).toBe("Drei Bausteine");
+    expect(bausteineHeading({ ...three, purpose: "im Überblick" }, 1)).toBe("Ein Baustein im Überblick");
   });
 });

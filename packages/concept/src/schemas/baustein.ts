@@ -7,12 +7,12 @@ export const bausteinSchema = z
     id: idField(
       "Kennung des Bausteins: Kleinbuchstaben, Ziffern, Bindestriche. Die Nummer ergibt sich aus der Reihenfolge der Dateien.",
     ),
-    title: text("Titel des Bausteins, z. B. „Texte“."),
-    subtitle: text("Untertitel, z. B. „Veranstaltungen, Präsentationen, Vorträge“.").optional(),
+    title: text("Titel des Bausteins, z. B. „Veranstaltungen“."),
+    subtitle: text("Untertitel, z. B. „Vorträge, Workshops, Sprechstunden“.").optional(),
     summary: text("Ein Satz für die Übersicht der Bausteine."),
     why: z
       .strictObject({
-        title: text("Die Frage als Überschrift, z. B. „Warum Texte?“."),
+        title: text("Die Frage als Überschrift, z. B. „Warum Veranstaltungen?“."),
         text: paragraphs("Die Begründung: ein oder mehrere Absätze."),
       })
       .describe("Die Begründung „Warum …?“."),

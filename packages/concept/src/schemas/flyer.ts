@@ -36,7 +36,7 @@ const common = {
 export const flyerSectionSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("intro").describe("Ein Abschnitt der Einführung des Konzepts."),
-    section: idField("Kennung des Abschnitts der Einführung, z. B. „open-data“."),
+    section: idField("Kennung des Abschnitts der Einführung, z. B. „worum-es-geht“."),
     ...common,
   }),
   z.strictObject({
@@ -51,7 +51,7 @@ export const flyerSectionSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     type: z.literal("measure").describe("Eine Maßnahme: ihre Beschreibung oder die Kernpunkte ihres Zusatzblocks."),
-    measure: idField("Kennung der Maßnahme, z. B. „aemtergespraeche“."),
+    measure: idField("Kennung der Maßnahme, z. B. „sprechstunde“."),
     part: z
       .enum(["summary", "details"])
       .optional()
@@ -102,7 +102,7 @@ export const flyerSchema = z
     format: z
       .enum(FLYER_FORMATS)
       .describe("Format: „a4“, „a5“ oder „din-lang-wickelfalz“ (A4 quer, Wickelfalz, 6 Felder)."),
-    occasion: text("Anlass, z. B. „Ämtergespräche“."),
+    occasion: text("Anlass, z. B. „Tag der offenen Tür“."),
     title: text("Schlagzeile des Flyers."),
     subtitle: text("Unterzeile.").optional(),
     callToAction: text("Aufforderung, z. B. „Sprechen Sie uns an!“.").optional(),
