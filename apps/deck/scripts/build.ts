@@ -9,6 +9,7 @@ import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { colors } from "@dus-opendata/brand";
+import { documentMetadata } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
 import { exportPdfs, findChromium } from "../src/export-pdf.js";
 import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
@@ -152,13 +153,7 @@ async function main(): Promise<number> {
           return {
             site: v,
             slides: d.outline.slides.length,
-            meta: {
-              title: d.outline.title,
-              author: `${concept.organisation}, ${concept.city}`,
-              subject: `${d.outline.occasion} · Stand: ${d.stand}`,
-              keywords: ["Open Data", concept.city, ...concept.bausteine.map((b) => b.title)],
-              date: d.standDate,
-            },
+            meta: documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" }),
             output: async (bytes) => {
               const file = join(staging, `${v}.pdf`);
               await writeFile(file, bytes);

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import type { DocumentMetadata } from "@dus-opendata/concept";
 import { PDFDocument, PDFHexString } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
 import { serveStatic } from "./static-server.js";
@@ -34,14 +35,8 @@ export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-export interface PdfMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** ISO date the PDF is dated with (the Stand), never the clock. */
-  date: string;
-}
+/** The document properties, from the one definition in the concept package; `date` is the Stand, never the clock. */
+export type PdfMeta = DocumentMetadata;
 
 /** Sets the metadata and makes the bytes reproducible: fixed dates, an ID derived from the content. */
 export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: number): Promise<Uint8Array> {
@@ -56,11 +51,11 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
   pdf.setKeywords(meta.keywords);
-  pdf.setCreator("Open-Data-Kommunikation (Slidev, Chromium)");
-  pdf.setProducer("Open-Data-Kommunikation");
+  pdf.setCreator(meta.creator);
+  pdf.setProducer(meta.producer);
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
-  pdf.setLanguage("de-DE");
+  pdf.setLanguage(meta.language);
   // Chromium writes a random /ID: replace it by a digest of the document without it.
   const zero = PDFHexString.of("0".repeat(32));
   pdf.context.trailerInfo.ID = pdf.context.obj([zero, zero]);

@@ -2,6 +2,7 @@ import { footerText } from "@dus-opendata/brand";
 import {
   type Concept,
   countWords,
+  documentMetadata,
   type Flyer,
   type FlyerSection,
   formatPlanDate,
@@ -10,7 +11,6 @@ import {
   labels,
   STATUS_KINDS,
   type StatusKind,
-  standDate,
   summariseStatus,
 } from "@dus-opendata/concept";
 import { geometryOf } from "./formats.js";
@@ -92,9 +92,6 @@ export class FlyerError extends Error {
     this.name = "FlyerError";
   }
 }
-
-export const CREATOR = "Flyer-Generator @dus-opendata/flyer";
-export const PRODUCER = "@react-pdf/renderer 4.9 und pdf-lib 1.17";
 
 const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
 /** The furthest progress first. */
@@ -271,8 +268,11 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
   if (problems.length) throw new FlyerError(flyer.id, problems);
 
   const pages = geometry.kind === "panels" ? geometry.sheets.length : places.findLastIndex((p) => p.length > 0) + 1;
-  const day = standDate(c);
-  const blocks = c.bausteine.map((b) => b.title);
+  const meta = documentMetadata(c, {
+    title: `${flyer.occasion}: ${flyer.title}`,
+    occasion: flyer.occasion,
+    medium: "flyer",
+  });
   return {
     id: flyer.id,
     format: flyer.format,
@@ -286,13 +286,13 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     footer: footerText(c),
     places,
     meta: {
-      title: `${flyer.occasion}: ${flyer.title}`,
-      author: `${c.organisation}, ${c.city}`,
-      subject: `Flyer „${flyer.occasion}“ zum Konzept „${c.title}“${c.subtitle ? ` – ${c.subtitle}` : ""}`,
-      keywords: ["Open Data", c.city, flyer.occasion, c.title, ...blocks].join(", "),
-      creator: CREATOR,
-      producer: PRODUCER,
-      date: new Date(`${day}T00:00:00Z`),
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(", "),
+      creator: meta.creator,
+      producer: meta.producer,
+      date: new Date(`${meta.date}T00:00:00Z`),
     },
   };
 }

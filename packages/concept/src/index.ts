@@ -1,4 +1,5 @@
 export * from "./assert-never.js";
+export * from "./document-metadata.js";
 export * from "./labels.js";
 export * from "./model.js";
 export * from "./notation/period.js";
