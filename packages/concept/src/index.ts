@@ -11,5 +11,6 @@ export * from "./schemas/concept.js";
 export * from "./schemas/deck-variant.js";
 export * from "./schemas/fields.js";
 export * from "./schemas/flyer.js";
+export * from "./schemas/flyer-formats.js";
 export * from "./schemas/measure.js";
 export * from "./views.js";
