@@ -4,7 +4,6 @@
  * replaced by values derived from the content, so the same content gives the same bytes.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import type { DocumentMetadata } from "@dus-opendata/concept";
 import { PDFDocument, PDFHexString } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
@@ -21,15 +20,8 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-/**
- * The system's Chromium: CHROMIUM_PATH when set (and then only that path), else /usr/bin/chromium;
- * undefined when there is none.
- */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.CHROMIUM_PATH?.trim();
-  const candidates = chosen ? [chosen] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((p) => existsSync(p));
-}
+/** The system's Chromium (CHROMIUM_PATH, else a default place), defined once for every tool. */
+export { findChromium } from "@dus-opendata/concept/node";
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
