@@ -76,13 +76,13 @@ export interface PreparedFlyer {
   };
 }
 
-/** A problem with a flyer file, located by its field path (e.g. a selection that points past the end of a list). */
+/** A problem with a flyer file, located by its field path (e.g. a section that does not fit its panel). */
 export interface FlyerProblem {
   path: (string | number)[];
   message: string;
 }
 
-/** Thrown for a flyer that cannot be built as written: wrong selections, or text that does not fit. */
+/** Thrown for a flyer whose text does not fit its layout (references and selections are checked by the loader). */
 export class FlyerError extends Error {
   constructor(
     readonly flyer: string,
@@ -97,30 +97,12 @@ const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: tru
 /** The furthest progress first. */
 const STATUS_ORDER: StatusKind[] = [...STATUS_KINDS].reverse();
 
-function pick<T>(list: readonly T[], selection: number[] | undefined, path: (string | number)[], what: string) {
-  const problems: FlyerProblem[] = [];
-  if (!selection) return { items: [...list], problems };
-  const items: T[] = [];
-  selection.forEach((n, j) => {
-    const item = list[n - 1];
-    if (item === undefined)
-      problems.push({
-        path: [...path, j],
-        message: `Die Auswahl ${n} gibt es nicht: ${what} hat ${list.length === 1 ? "nur einen Eintrag" : `${list.length} Einträge`} (1 bis ${list.length}).`,
-      });
-    else items.push(item);
-  });
-  return { items, problems };
+/** The selected entries (1-based); the loader has checked that each one exists (checkFlyerSelections). */
+function pick<T>(list: readonly T[], selection: number[] | undefined): T[] {
+  return selection ? selection.flatMap((n) => list[n - 1] ?? []) : [...list];
 }
 
-function sectionData(
-  c: Concept,
-  flyer: Flyer,
-  s: FlyerSection,
-  i: number,
-  problems: FlyerProblem[],
-): SectionData | undefined {
-  const at = (...rest: (string | number)[]) => ["sections", i, ...rest];
+function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | undefined {
   const block = (id: string) => c.bausteine.find((b) => b.id === id);
   const text = (t: string) => setText(t);
   const heading = (t: string) => setText(t, BIND.heading);
@@ -140,48 +122,29 @@ function sectionData(
     case "why": {
       const b = block(s.block);
       if (!b) return undefined;
-      const r = pick(b.why.text, s.paragraphs, at("paragraphs"), `Die Begründung von „${b.title}“`);
-      problems.push(...r.problems);
-      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: r.items.map(text), points: [] };
+      const paragraphs = pick(b.why.text, s.paragraphs);
+      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: paragraphs.map(text), points: [] };
     }
     case "chances": {
       const b = block(s.block);
       if (!b) return undefined;
-      const r = pick(b.chances, s.items, at("items"), `Die Liste der Chancen von „${b.title}“`);
-      problems.push(...r.problems);
-      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: r.items.map(text) };
+      const points = pick(b.chances, s.items);
+      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: points.map(text) };
     }
     case "measure": {
       const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
       if (!m) return undefined;
       if (s.part === "details") {
-        const points = m.details?.points;
-        if (!points) {
-          problems.push({
-            path: at("part"),
-            message: `Die Maßnahme „${m.title}“ hat keinen Zusatzblock mit Kernpunkten („details.points“); hier passt nur „summary“.`,
-          });
-          return undefined;
-        }
-        if (s.paragraphs)
-          problems.push({
-            path: at("paragraphs"),
-            message: "„paragraphs“ gilt nur für „summary“; für Kernpunkte „items“.",
-          });
-        const r = pick(points, s.items, at("items"), `Der Zusatzblock von „${m.title}“`);
-        problems.push(...r.problems);
+        const points = pick(m.details?.points ?? [], s.items);
         return {
           kind: "text",
           title: heading(s.title ?? m.details?.title ?? m.title),
           paragraphs: [],
-          points: r.items.map(text),
+          points: points.map(text),
         };
       }
-      if (s.items)
-        problems.push({ path: at("items"), message: "„items“ gilt nur für „details“; für Absätze „paragraphs“." });
-      const r = pick(m.summary, s.paragraphs, at("paragraphs"), `Die Beschreibung von „${m.title}“`);
-      problems.push(...r.problems);
-      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: r.items.map(text), points: [] };
+      const paragraphs = pick(m.summary, s.paragraphs);
+      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: paragraphs.map(text), points: [] };
     }
     case "measures": {
       const b = block(s.block);
@@ -259,13 +222,12 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
   const geometry = geometryOf(flyer.format);
   const placeCount = geometry.sheets.reduce((n, s) => n + s.panels.length, 0);
   const places: PreparedSection[][] = Array.from({ length: placeCount }, () => []);
-  const problems: FlyerProblem[] = [];
+  // The loader has resolved every reference and selection (pnpm check reports them); what is left to fail is layout.
   flyer.sections.forEach((s, index) => {
-    const data = sectionData(c, flyer, s, index, problems);
+    const data = sectionData(c, flyer, s);
     const place = s.place ?? 1;
     if (data) places[place - 1]?.push({ field: `sections[${index}]`, index, place, data });
   });
-  if (problems.length) throw new FlyerError(flyer.id, problems);
 
   const pages = geometry.kind === "panels" ? geometry.sheets.length : places.findLastIndex((p) => p.length > 0) + 1;
   const meta = documentMetadata(c, {

@@ -85,13 +85,20 @@ describe("ein Flyer, der nicht mehr passt", () => {
     expect(err.problems[0]?.field).toBe("sections[7]");
   });
 
-  it("meldet eine Auswahl, die es nicht gibt, an ihrer Stelle", async () => {
+  it("meldet eine Auswahl, die es nicht gibt, an ihrer Stelle (schon beim Laden, wie pnpm check)", () => {
     const dir = contentWith("aemtergespraeche", (y) => y.replace("items: [1, 2, 3, 4]", "items: [1, 9]"));
-    const err = await problemsOf(dir);
-    expect(err.problems).toHaveLength(1);
-    expect(err.problems[0]?.field).toBe("sections[3].items[1]");
-    expect(err.problems[0]?.message).toBe(
-      "Flyer „aemtergespraeche“: Die Auswahl 9 gibt es nicht: Die Liste der Chancen von „Miteinander reden“ hat 5 Einträge (1 bis 5).",
+    let err: unknown;
+    try {
+      loadConceptSync(dir, { displayDir: "inhalt" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ContentError);
+    const problems = (err as ContentError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toBe("sections[3].items[1]");
+    expect(problems[0]?.message).toBe(
+      "Die Auswahl 9 gibt es nicht: Der Baustein „Miteinander reden“ nennt 5 Chancen; erlaubt sind 1 bis 5.",
     );
   });
 

@@ -1,5 +1,6 @@
 export * from "./assert-never.js";
 export * from "./document-metadata.js";
+export * from "./flyer-selections.js";
 export * from "./labels.js";
 export * from "./model.js";
 export * from "./notation/period.js";
