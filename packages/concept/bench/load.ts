@@ -62,7 +62,7 @@ function measureYaml(n: number): string {
     `      - Die Maßnahme ${n} informiert die Verwaltung über offene Daten und das Portal der Stadt.`,
     "      - >-",
     "        Ein zweiter Absatz über mehrere Zeilen, wie ihn das Konzept oft hat: Texte, Veranstaltungen,",
-    "        Vorträge und Angebote zur Aus- und Fortbildung.",
+    "        Vorträge und Angebote zur Weiterbildung.",
     `    status: ${STATUSES[n % STATUSES.length]}`,
     `    planned: ${PLANNED[n % PLANNED.length]}`,
     `    published: ${PUBLISHED[n % PUBLISHED.length]}`,
