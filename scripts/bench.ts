@@ -162,6 +162,7 @@ async function benchDeckSection() {
   log("Präsentation: PDF-Export je Variante …");
   const { exportPdfs, findChromium } = await import("../apps/deck/src/export-pdf.js");
   const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
+  const { documentMetadata } = await import("../packages/concept/src/document-metadata.js");
   const chromium = findChromium();
   if (!chromium) {
     notes.push("Kein Chromium: PDF-Export nicht gemessen.");
@@ -180,7 +181,7 @@ async function benchDeckSection() {
     return {
       site: id,
       slides: d.outline.slides.length,
-      meta: { title: d.outline.title, author: "", subject: "", keywords: [], date: d.standDate },
+      meta: documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" }),
       output: async (b: Uint8Array) => writeFileSync(join(tmp, `${id}.pdf`), b),
     };
   };

@@ -25,18 +25,18 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, relative } from "node:path";
+// The same definitions as every package (plain JavaScript: this runs before anything is built).
+import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = findRepoRoot();
 const [task, ...rest] = process.argv.slice(2);
 if (!task) {
   process.stderr.write("Aufruf: node scripts/turbo.mjs <build|test|typecheck> [turbo-Optionen]\n");
   process.exit(2);
 }
 
-const given = process.env.CONTENT_DIR?.trim() || "content";
-const contentDir = isAbsolute(given) ? given : resolve(root, given);
+const contentDir = resolveContentDir(process.env, root).abs;
 
 function hashFolder(dir) {
   const hash = createHash("sha256");
@@ -61,13 +61,10 @@ function hashFolder(dir) {
   return hash.digest("hex");
 }
 
-/** The browser the deck export will use (as apps/deck/src/export-pdf.ts finds it), or "none". */
+/** The browser the deck export will use, with its size (a changed browser is a different build), or "none". */
 function chromium() {
-  const chosen = process.env.CHROMIUM_PATH?.trim();
-  for (const p of chosen ? [chosen] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (existsSync(p)) return `${p}@${statSync(p).size}`;
-  }
-  return "none";
+  const p = findChromium();
+  return p ? `${p}@${statSync(p).size}` : "none";
 }
 
 const env = {

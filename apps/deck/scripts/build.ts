@@ -19,6 +19,7 @@ import {
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { colors } from "@dus-opendata/brand";
+import { documentMetadata } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
 import { ensureApp } from "../src/app-build.js";
 import { exporterHash, exportPdfs, findChromium } from "../src/export-pdf.js";
@@ -161,11 +162,7 @@ async function main(): Promise<number> {
               site: v,
               slides: d.outline.slides.length,
               meta: {
-                title: d.outline.title,
-                author: `${concept.organisation}, ${concept.city}`,
-                subject: `${d.outline.occasion} · Stand: ${d.stand}`,
-                keywords: [concept.city, ...concept.bausteine.map((b) => b.title)],
-                date: d.standDate,
+                ...documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" }),
                 bookmarks: d.outline.slides.map((x) => x.title),
               },
               output: async (bytes) => {

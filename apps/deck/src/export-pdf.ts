@@ -4,8 +4,9 @@
  * replaced by values derived from the content, so the same content gives the same bytes.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { DocumentMetadata } from "@dus-opendata/concept";
 import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
@@ -21,15 +22,8 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-/**
- * The system's Chromium: CHROMIUM_PATH when set (and then only that path), else /usr/bin/chromium;
- * undefined when there is none.
- */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.CHROMIUM_PATH?.trim();
-  const candidates = chosen ? [chosen] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((p) => existsSync(p));
-}
+/** The system's Chromium (CHROMIUM_PATH, else a default place), defined once for every tool. */
+export { findChromium } from "@dus-opendata/concept/node";
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -47,16 +41,11 @@ export function exporterHash(): string {
   return hash.digest("hex");
 }
 
-export interface PdfMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** ISO date the PDF is dated with (the Stand), never the clock. */
-  date: string;
+/** The document properties from the one definition in the concept package, and one bookmark per slide. */
+export type PdfMeta = DocumentMetadata & {
   /** One bookmark per page, named by the slide's title (plain text). */
   bookmarks?: string[];
-}
+};
 
 /**
  * Replaces the document outline by one bookmark per page with the given titles. The titles are written as PDF
@@ -101,11 +90,11 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
   pdf.setKeywords(meta.keywords);
-  pdf.setCreator("Open-Data-Kommunikation (Slidev, Chromium)");
-  pdf.setProducer("Open-Data-Kommunikation");
+  pdf.setCreator(meta.creator);
+  pdf.setProducer(meta.producer);
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
-  pdf.setLanguage("de-DE");
+  pdf.setLanguage(meta.language);
   if (meta.bookmarks) setBookmarks(pdf, meta.bookmarks);
   // Chromium writes a random /ID: replace it by a digest of the document without it.
   const zero = PDFHexString.of("0".repeat(32));

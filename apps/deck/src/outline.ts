@@ -7,6 +7,7 @@ import {
   BAUSTEIN_PARTS,
   type Baustein,
   type BausteinPart,
+  bausteineHeading,
   type Concept,
   countConcept,
   type DeckSection,
@@ -206,7 +207,7 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
         slides.push({
           kind: "overview",
           layout: "concept",
-          title: `${labels.bausteine} zur Information und Sensibilisierung`,
+          title: bausteineHeading(c, bausteine.length),
           notes: [`${n.bausteine} ${labels.bausteine} mit zusammen ${n.measures} ${labels.measures}.`],
         });
         break;
@@ -241,7 +242,7 @@ export function buildOutline(c: Concept, v: DeckVariant): Outline {
           kind: "closing",
           layout: "cover",
           title: c.closing,
-          notes: [`${labels.portal}: ${c.portal}`, `${labels.stand}: ${formatStand(c.stand)}.`],
+          notes: [`${c.portalName}: ${c.portal}`, `${labels.stand}: ${formatStand(c.stand)}.`],
         });
         break;
     }

@@ -1,4 +1,4 @@
-import type { FlyerFormat } from "@dus-opendata/concept";
+import { FLYER_FORMAT_DEFINITIONS, type FlyerFormat, type FlyerFormatDefinition } from "@dus-opendata/concept";
 
 /** PDF points per millimetre. */
 export const PT_PER_MM = 72 / 25.4;
@@ -38,55 +38,32 @@ export interface Geometry {
   sheets: Sheet[];
 }
 
-function flat(format: FlyerFormat, label: string, wMm: number, hMm: number): Geometry {
-  const width = mm(wMm);
-  const panel = (place: number): Sheet => ({ panels: [{ place, name: `Seite ${place}`, x: 0, width }], folds: [] });
-  return { format, label, width, height: mm(hMm), kind: "pages", sheets: [panel(1), panel(2)] };
-}
-
 /**
- * DIN lang, Wickelfalz (roll fold) from A4 landscape: PDF page 1 is the outside, page 2 the inside (the back of page 1
- * when the sheet is turned over its vertical axis). The panel that is folded in first is 97 mm wide, the others 100 mm,
- * so it lies flat inside the closed leaflet. Places count in the order a reader meets them.
- *
- *   outside (page 1):  | 3 Einklappseite außen 97 | 6 Rückseite 100 | 1 Titel 100 |      folds at 97 and 197 mm
- *   inside  (page 2):  | 2 innen links 100 | 4 innen Mitte 100 | 5 Einklappseite innen 97 |  folds at 100 and 200 mm
+ * The roll fold's panel widths in mm, left to right: outside (page 1) and inside (page 2). Panels, widths and places
+ * are defined once, in the concept package (FLYER_FORMAT_DEFINITIONS, with the fold diagram).
  */
-export const ROLL_FOLD_PANELS_MM = { outside: [97, 100, 100], inside: [100, 100, 97] } as const;
+export const ROLL_FOLD_PANELS_MM = {
+  outside: FLYER_FORMAT_DEFINITIONS["din-lang-wickelfalz"].sheets[0].map((p) => p.widthMm),
+  inside: FLYER_FORMAT_DEFINITIONS["din-lang-wickelfalz"].sheets[1].map((p) => p.widthMm),
+} as const;
 
-function rollFold(): Geometry {
-  const p = (place: number, name: string, xMm: number, wMm: number): Panel => ({
-    place,
-    name: `Feld ${place} (${name})`,
-    x: mm(xMm),
-    width: mm(wMm),
-  });
-  return {
-    format: "din-lang-wickelfalz",
-    label: "DIN lang, Wickelfalz (A4 quer)",
-    width: mm(297),
-    height: mm(210),
-    kind: "panels",
-    sheets: [
-      {
-        panels: [p(1, "Titel", 197, 100), p(3, "Einklappseite außen", 0, 97), p(6, "Rückseite", 97, 100)],
-        folds: [mm(97), mm(197)],
-      },
-      {
-        panels: [p(2, "innen links", 0, 100), p(4, "innen Mitte", 100, 100), p(5, "Einklappseite innen", 200, 97)],
-        folds: [mm(100), mm(200)],
-      },
-    ],
-  };
-}
-
+/** The geometry of a format, from its definition: panels placed left to right, folds between them. */
 export function geometryOf(format: FlyerFormat): Geometry {
-  switch (format) {
-    case "a4":
-      return flat(format, "A4 hoch", 210, 297);
-    case "a5":
-      return flat(format, "A5 hoch", 148, 210);
-    case "din-lang-wickelfalz":
-      return rollFold();
-  }
+  const d: FlyerFormatDefinition = FLYER_FORMAT_DEFINITIONS[format];
+  const sheets = d.sheets.map((defs): Sheet => {
+    let left = 0;
+    const panels = defs.map((p): Panel => {
+      const panel = {
+        place: p.place,
+        name: d.kind === "panels" ? `Feld ${p.place} (${p.name})` : p.name,
+        x: mm(left),
+        width: mm(p.widthMm),
+      };
+      left += p.widthMm;
+      return panel;
+    });
+    // Panels in reading order (the order of the content stream); folds between neighbours.
+    return { panels: [...panels].sort((a, b) => a.place - b.place), folds: panels.slice(1).map((p) => p.x) };
+  });
+  return { format, label: d.label, width: mm(d.widthMm), height: mm(d.heightMm), kind: d.kind, sheets };
 }

@@ -2,14 +2,15 @@ import { footerText } from "@dus-opendata/brand";
 import {
   type Concept,
   countWords,
+  documentMetadata,
   type Flyer,
   type FlyerSection,
   formatPlanDate,
   formatStand,
   formatStatus,
   labels,
+  STATUS_KINDS,
   type StatusKind,
-  standDate,
   summariseStatus,
 } from "@dus-opendata/concept";
 import { BIND, setText } from "@dus-opendata/typeset";
@@ -82,7 +83,7 @@ export interface FlyerProblem {
   source?: "concept";
 }
 
-/** Thrown for a flyer that cannot be built as written: wrong selections, or text that does not fit. */
+/** Thrown for a flyer whose text does not fit its layout (references and selections are checked by the loader). */
 export class FlyerError extends Error {
   constructor(
     readonly flyer: string,
@@ -93,36 +94,16 @@ export class FlyerError extends Error {
   }
 }
 
-export const CREATOR = "Flyer-Generator";
-export const PRODUCER = "@react-pdf/renderer 4.9 und pdf-lib 1.17";
-
 const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
-const STATUS_ORDER: StatusKind[] = ["done", "took-place", "in-progress", "not-started"];
+/** The furthest progress first. */
+const STATUS_ORDER: StatusKind[] = [...STATUS_KINDS].reverse();
 
-function pick<T>(list: readonly T[], selection: number[] | undefined, path: (string | number)[], what: string) {
-  const problems: FlyerProblem[] = [];
-  if (!selection) return { items: [...list], problems };
-  const items: T[] = [];
-  selection.forEach((n, j) => {
-    const item = list[n - 1];
-    if (item === undefined)
-      problems.push({
-        path: [...path, j],
-        message: `Die Auswahl ${n} gibt es nicht: ${what} hat ${list.length === 1 ? "nur einen Eintrag" : `${list.length} Einträge`} (1 bis ${list.length}).`,
-      });
-    else items.push(item);
-  });
-  return { items, problems };
+/** The selected entries (1-based); the loader has checked that each one exists (checkFlyerSelections). */
+function pick<T>(list: readonly T[], selection: number[] | undefined): T[] {
+  return selection ? selection.flatMap((n) => list[n - 1] ?? []) : [...list];
 }
 
-function sectionData(
-  c: Concept,
-  flyer: Flyer,
-  s: FlyerSection,
-  i: number,
-  problems: FlyerProblem[],
-): SectionData | undefined {
-  const at = (...rest: (string | number)[]) => ["sections", i, ...rest];
+function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | undefined {
   const block = (id: string) => c.bausteine.find((b) => b.id === id);
   const text = (t: string) => setText(t);
   const heading = (t: string) => setText(t, BIND.heading);
@@ -142,48 +123,29 @@ function sectionData(
     case "why": {
       const b = block(s.block);
       if (!b) return undefined;
-      const r = pick(b.why.text, s.paragraphs, at("paragraphs"), `Die Begründung von „${b.title}“`);
-      problems.push(...r.problems);
-      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: r.items.map(text), points: [] };
+      const paragraphs = pick(b.why.text, s.paragraphs);
+      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: paragraphs.map(text), points: [] };
     }
     case "chances": {
       const b = block(s.block);
       if (!b) return undefined;
-      const r = pick(b.chances, s.items, at("items"), `Die Liste der Chancen von „${b.title}“`);
-      problems.push(...r.problems);
-      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: r.items.map(text) };
+      const points = pick(b.chances, s.items);
+      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: points.map(text) };
     }
     case "measure": {
       const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
       if (!m) return undefined;
       if (s.part === "details") {
-        const points = m.details?.points;
-        if (!points) {
-          problems.push({
-            path: at("part"),
-            message: `Die Maßnahme „${m.title}“ hat keinen Zusatzblock mit Kernpunkten („details.points“); hier passt nur „summary“.`,
-          });
-          return undefined;
-        }
-        if (s.paragraphs)
-          problems.push({
-            path: at("paragraphs"),
-            message: "„paragraphs“ gilt nur für „summary“; für Kernpunkte „items“.",
-          });
-        const r = pick(points, s.items, at("items"), `Der Zusatzblock von „${m.title}“`);
-        problems.push(...r.problems);
+        const points = pick(m.details?.points ?? [], s.items);
         return {
           kind: "text",
           title: heading(s.title ?? m.details?.title ?? m.title),
           paragraphs: [],
-          points: r.items.map(text),
+          points: points.map(text),
         };
       }
-      if (s.items)
-        problems.push({ path: at("items"), message: "„items“ gilt nur für „details“; für Absätze „paragraphs“." });
-      const r = pick(m.summary, s.paragraphs, at("paragraphs"), `Die Beschreibung von „${m.title}“`);
-      problems.push(...r.problems);
-      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: r.items.map(text), points: [] };
+      const paragraphs = pick(m.summary, s.paragraphs);
+      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: paragraphs.map(text), points: [] };
     }
     case "measures": {
       const b = block(s.block);
@@ -234,8 +196,7 @@ function sectionData(
     case "portal":
       return {
         kind: "portal",
-        // The portal's name comes from the concept once the model has a field for it; until then the label.
-        title: heading(s.title ?? labels.portal),
+        title: heading(s.title ?? c.portalName),
         text: s.text && text(s.text),
         url: c.portal,
         address: displayUrl(c.portal),
@@ -262,17 +223,19 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
   const geometry = geometryOf(flyer.format);
   const placeCount = geometry.sheets.reduce((n, s) => n + s.panels.length, 0);
   const places: PreparedSection[][] = Array.from({ length: placeCount }, () => []);
-  const problems: FlyerProblem[] = [];
+  // The loader has resolved every reference and selection (pnpm check reports them); what is left to fail is layout.
   flyer.sections.forEach((s, index) => {
-    const data = sectionData(c, flyer, s, index, problems);
+    const data = sectionData(c, flyer, s);
     const place = s.place ?? 1;
     if (data) places[place - 1]?.push({ field: `sections[${index}]`, index, place, data });
   });
-  if (problems.length) throw new FlyerError(flyer.id, problems);
 
   const pages = geometry.kind === "panels" ? geometry.sheets.length : places.findLastIndex((p) => p.length > 0) + 1;
-  const day = standDate(c);
-  const blocks = c.bausteine.map((b) => b.title);
+  const meta = documentMetadata(c, {
+    title: `${flyer.occasion}: ${flyer.title}`,
+    occasion: flyer.occasion,
+    medium: "flyer",
+  });
   return {
     id: flyer.id,
     format: flyer.format,
@@ -283,11 +246,9 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     callToAction: flyer.callToAction && setText(flyer.callToAction),
     wordmark: { city: c.city, organisation: c.organisation, claim: c.claim },
     stand: `${labels.stand}: ${formatStand(c.stand)}`,
-    // The sender line from the concept's fields; once the concept has a field of its own for it, that field alone.
     footer: setText(footerText(c)),
     footerFields: [
-      { field: "organisation", text: c.organisation },
-      { field: "city", text: c.city },
+      { field: "sender", text: c.sender },
       { field: "claim", text: c.claim },
     ],
     wordmarkFields: [
@@ -297,14 +258,13 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     ],
     places,
     meta: {
-      title: `${flyer.occasion}: ${flyer.title}`,
-      author: `${c.organisation}, ${c.city}`,
-      subject: `Flyer „${flyer.occasion}“ zum Konzept „${c.title}“${c.subtitle ? ` – ${c.subtitle}` : ""}`,
-      // Until the concept names its keywords, they are the city, the occasion, the concept and its Bausteine.
-      keywords: [c.city, flyer.occasion, c.title, ...blocks].join(", "),
-      creator: CREATOR,
-      producer: PRODUCER,
-      date: new Date(`${day}T00:00:00Z`),
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(", "),
+      creator: meta.creator,
+      producer: meta.producer,
+      date: new Date(`${meta.date}T00:00:00Z`),
     },
   };
 }

@@ -3,9 +3,11 @@
  * No app defines its own colours or fonts.
  */
 
+import type { StatusKind } from "@dus-opendata/concept";
+
 /** Colours; every text colour has a contrast of at least 4.5:1 on the background it is used on (see brand.test.ts). */
 export const colors = {
-  /** Düsseldorf red, for the wordmark, rules and headings. */
+  /** The brand red, for the wordmark, rules and headings. */
   primary: "#B4001E",
   /** Darker red for text on tinted backgrounds. */
   primaryDark: "#8C0017",
@@ -29,13 +31,16 @@ export const colors = {
 
 export type ColorName = keyof typeof colors;
 
-/** Badge colours per status kind (white text on them). */
-export const statusColors = {
+/**
+ * Badge colours per status kind (white text on them). Keyed by the concept's status kinds: a kind added there
+ * fails to compile here until it has a colour.
+ */
+export const statusColors: Readonly<Record<StatusKind, string>> = {
   "not-started": "#5B6670",
   "in-progress": "#1F5FA6",
   "took-place": "#1D6F6A",
   done: "#1E7540",
-} as const;
+};
 
 /** Warning colour for overdue Maßnahmen (text on paper or white text on it). */
 export const warningColor = "#9A4A00";
@@ -100,10 +105,9 @@ export const wordmark = {
   claim: { weight: fontWeights.regular, color: colors.muted, scale: 0.8, italic: true },
 } as const;
 
-/** The footer line of every slide and flyer: „Amt für Statistik und Wahlen Düsseldorf · Nähe trifft Freiheit“. */
-export function footerText(c: { organisation: string; city: string; claim: string }): string {
-  const place = c.city.replace(/^Landeshauptstadt\s+/, "");
-  return `${c.organisation} ${place} · ${c.claim}`;
+/** The footer line of every slide and flyer: the sender and the claim as the content writes them. */
+export function footerText(c: { sender: string; claim: string }): string {
+  return `${c.sender} · ${c.claim}`;
 }
 
 /** WCAG relative luminance of a #RRGGBB colour. */

@@ -9,8 +9,8 @@ import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
 import { labels } from "./labels.js";
 import type { Concept } from "./model.js";
-import { resolveContentDir } from "./node/content-dir.js";
 import { ContentError } from "./node/content-error.js";
+import { resolveContentDir } from "./node/environment.js";
 import { isEntry } from "./node/is-entry.js";
 import { loadConceptSync } from "./node/load-concept.js";
 

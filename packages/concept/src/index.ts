@@ -1,3 +1,6 @@
+export * from "./assert-never.js";
+export * from "./document-metadata.js";
+export * from "./flyer-selections.js";
 export * from "./labels.js";
 export * from "./model.js";
 export * from "./notation/period.js";
@@ -9,5 +12,6 @@ export * from "./schemas/concept.js";
 export * from "./schemas/deck-variant.js";
 export * from "./schemas/fields.js";
 export * from "./schemas/flyer.js";
+export * from "./schemas/flyer-formats.js";
 export * from "./schemas/measure.js";
 export * from "./views.js";

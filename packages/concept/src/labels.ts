@@ -1,3 +1,5 @@
+import { STATUS_LABELS } from "./notation/status.js";
+
 /** Every German label the outputs print, defined once. */
 export const labels = {
   baustein: "Baustein",
@@ -17,7 +19,6 @@ export const labels = {
   timeline: "Zeitplan",
   stand: "Stand",
   overdue: "überfällig",
-  portal: "Open-Data-Portal",
   contact: "Kontakt",
   page: "Seite",
   note: "Hinweis",
@@ -27,12 +28,8 @@ export const labels = {
   of: "von",
   noMeasures: "Für diesen Baustein sind noch keine Maßnahmen benannt.",
   noChances: "Keine benannt.",
-  statusKinds: {
-    "not-started": "noch nicht begonnen",
-    "in-progress": "in Arbeit",
-    "took-place": "stattgefunden",
-    done: "erledigt",
-  },
+  /** The word of each status kind, from the one definition of the statuses. */
+  statusKinds: STATUS_LABELS,
 } as const;
 
 /** „Drei Bausteine“, „Eine Maßnahme“, „14 Maßnahmen“: a count with the right German noun, up to twelve as a word. */

@@ -1,3 +1,4 @@
+import { assertNever } from "./assert-never.js";
 import type { Period } from "./notation/period.js";
 import type { BausteinData } from "./schemas/baustein.js";
 import type { ConceptData } from "./schemas/concept.js";
@@ -43,18 +44,30 @@ export function deckReferences(d: DeckVariantData): Reference[] {
 }
 
 export function flyerReferences(f: FlyerData): Reference[] {
-  const refs: Reference[] = [];
-  f.sections.forEach((s, i) => {
-    if (s.type === "intro") refs.push({ path: ["sections", i, "section"], kind: "intro", id: s.section });
-    if (s.type === "why" || s.type === "chances")
-      refs.push({ path: ["sections", i, "block"], kind: "baustein", id: s.block });
-    if (s.type === "measure") refs.push({ path: ["sections", i, "measure"], kind: "measure", id: s.measure });
-    if (s.type === "measures") {
-      refs.push({ path: ["sections", i, "block"], kind: "baustein", id: s.block });
-      for (const [j, id] of (s.measures ?? []).entries()) {
-        refs.push({ path: ["sections", i, "measures", j], kind: "measure", id, within: s.block });
-      }
+  return f.sections.flatMap((s, i): Reference[] => {
+    switch (s.type) {
+      case "intro":
+        return [{ path: ["sections", i, "section"], kind: "intro", id: s.section }];
+      case "why":
+      case "chances":
+        return [{ path: ["sections", i, "block"], kind: "baustein", id: s.block }];
+      case "measure":
+        return [{ path: ["sections", i, "measure"], kind: "measure", id: s.measure }];
+      case "measures":
+        return [
+          { path: ["sections", i, "block"], kind: "baustein", id: s.block },
+          ...(s.measures ?? []).map(
+            (id, j): Reference => ({ path: ["sections", i, "measures", j], kind: "measure", id, within: s.block }),
+          ),
+        ];
+      case "bausteine":
+      case "text":
+      case "steps":
+      case "portal":
+      case "contact":
+        return [];
+      default:
+        return assertNever(s, "Abschnitt");
     }
   });
-  return refs;
 }

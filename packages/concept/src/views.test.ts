@@ -5,6 +5,7 @@ import { loadConceptSync } from "./node/load-concept.js";
 import { bausteinSchema } from "./schemas/baustein.js";
 import {
   allMeasures,
+  bausteineHeading,
   countConcept,
   findMeasure,
   formatStand,
@@ -16,9 +17,8 @@ import {
   timeline,
 } from "./views.js";
 
-const concept = loadConceptSync(fileURLToPath(new URL("../../../content", import.meta.url)), {
-  displayDir: "content",
-});
+/** A fixture concept: one Baustein with twelve Maßnahmen in every notation, from 2016 to 2029. */
+const concept = loadConceptSync(fileURLToPath(new URL("../../../fixtures/concepts/kleinstadt", import.meta.url)));
 
 const ids = (refs: { measure: { id: string } }[]) => refs.map((r) => r.measure.id);
 
@@ -36,128 +36,133 @@ function baustein(number: number, measures: { id: string; status: string; planne
   return { ...data, number };
 }
 
-describe("views of the real concept", () => {
-  it("counts 3 Bausteine, 14 Maßnahmen, 10 Chancen and 10 Risiken, per Baustein", () => {
+describe("views of a concept (fixture kleinstadt)", () => {
+  it("counts Bausteine, Maßnahmen, Chancen and Risiken, per Baustein", () => {
     expect(countConcept(concept)).toEqual({
-      bausteine: 3,
-      measures: 14,
-      chances: 10,
-      risks: 10,
-      perBaustein: [
-        { id: "texte", title: "Texte", measures: 6, chances: 3, risks: 3 },
-        { id: "miteinander-reden", title: "Miteinander reden", measures: 5, chances: 5, risks: 4 },
-        { id: "aus-und-fortbildung", title: "Aus- und Fortbildung", measures: 3, chances: 2, risks: 3 },
-      ],
+      bausteine: 1,
+      measures: 12,
+      chances: 2,
+      risks: 0,
+      perBaustein: [{ id: "informieren", title: "Informieren und beteiligen", measures: 12, chances: 2, risks: 0 }],
     });
   });
 
   it("summarises the status per Baustein", () => {
     expect(summariseStatus(concept)).toEqual([
       {
-        id: "texte",
+        id: "informieren",
         number: 1,
-        title: "Texte",
-        total: 6,
-        byStatus: { "not-started": 0, "in-progress": 4, "took-place": 0, done: 2 },
-      },
-      {
-        id: "miteinander-reden",
-        number: 2,
-        title: "Miteinander reden",
-        total: 5,
-        byStatus: { "not-started": 0, "in-progress": 5, "took-place": 0, done: 0 },
-      },
-      {
-        id: "aus-und-fortbildung",
-        number: 3,
-        title: "Aus- und Fortbildung",
-        total: 3,
-        byStatus: { "not-started": 0, "in-progress": 2, "took-place": 1, done: 0 },
+        title: "Informieren und beteiligen",
+        total: 12,
+        byStatus: { "not-started": 4, "in-progress": 5, "took-place": 1, done: 2 },
       },
     ]);
   });
 
-  it("orders the timeline by planned date, ties in concept order, ongoing then unscheduled last", () => {
+  it("orders the timeline by planned date, ongoing then unscheduled last", () => {
     expect(ids(timeline(concept))).toEqual([
-      "projektsteckbrief", // 09/2017
-      "projektdokumentation", // 12/2018
-      "doppelpunkt-artikel", // 12/2018
-      "seminarangebot", // 12/2018 und 02/2019
-      "open-data-geburtstag", // 06.12.2018
-      "flyer-basis-informationen", // ab 2019
-      "einfuehrungstage-nachwuchskraefte", // für 2019 geplant
-      "aemtergespraeche", // ab Q2/2019
-      "informationen-im-intranet", // laufend
-      "vortragsfolien", // laufend
-      "kartenworkshop", // laufend
-      "it-forum", // noch nicht geplant
-      "impulse-fuer-entscheider",
-      "offene-arbeitsgruppe",
+      "auftaktveranstaltung", // 05/2016
+      "sprechstunde", // ab 03/2017
+      "schulung-e-akte", // 2019
+      "lotsen", // Q2/2020
+      "befragung", // 11/2023, 05/2024 und 11/2024
+      "austausch-nachbarn", // 04/2024 und 10/2024
+      "handbuch", // für 2025 geplant
+      "erklaerfilme", // ab Q3/2025
+      "tag-der-verwaltung", // 12.09.2026 (Foyer des Rathauses)
+      "abschlussbericht", // 12/2029
+      "rundbrief", // laufend
+      "jubilaeum", // noch nicht geplant
     ]);
   });
 
-  it("has nothing overdue as of the Stand (30.11.2018)", () => {
-    expect(standDate(concept)).toBe("2018-11-30");
-    expect(formatStand(concept.stand)).toBe("November 2018");
-    expect(overdue(concept, "2018-11-30")).toEqual([]);
-    expect(overdue(concept, "2018-12-06")).toEqual([]);
+  it("keeps the concept order for Maßnahmen planned alike", () => {
+    const c = {
+      bausteine: [
+        baustein(1, [
+          { id: "dezember-zuerst", status: "in Arbeit", planned: "12/2018" },
+          { id: "laufend-1", status: "in Arbeit", planned: "laufend" },
+        ]),
+        baustein(2, [
+          { id: "offen", status: "in Arbeit", planned: "noch nicht geplant" },
+          { id: "dezember-danach", status: "erledigt", planned: "12/2018" },
+          { id: "laufend-2", status: "in Arbeit", planned: "laufend" },
+          { id: "nikolaus", status: "in Arbeit", planned: "06.12.2018 (Foyer Rathaus)" },
+        ]),
+      ],
+    };
+    expect(ids(timeline(c))).toEqual([
+      "dezember-zuerst",
+      "dezember-danach",
+      "nikolaus",
+      "laufend-1",
+      "laufend-2",
+      "offen",
+    ]);
   });
 
-  it("finds what is overdue as it gets later", () => {
-    // 06.12.2018 has passed; 12/2018 runs to 31.12.2018.
-    expect(ids(overdue(concept, "2018-12-07"))).toEqual(["open-data-geburtstag"]);
-    expect(ids(overdue(concept, "2019-01-01"))).toEqual(["projektdokumentation", "open-data-geburtstag"]);
-    // 12/2018 und 02/2019: due by the end of February. The :Doppelpunkt-Artikel (12/2018) is done, the
-    // Einführungstage (für 2019 geplant) took place; „ab …“, „laufend“ and „noch nicht geplant“ name no deadline.
-    expect(ids(overdue(concept, "2019-02-28"))).toEqual(["projektdokumentation", "open-data-geburtstag"]);
-    expect(ids(overdue(concept, "2019-03-01"))).toEqual([
-      "projektdokumentation",
-      "open-data-geburtstag",
-      "seminarangebot",
+  it("has nothing overdue as of the Stand", () => {
+    expect(standDate(concept)).toBe("2024-03-15");
+    expect(formatStand(concept.stand)).toBe("15. März 2024");
+    expect(overdue(concept, standDate(concept))).toEqual([]);
+  });
+
+  it("finds what is overdue as it gets later, in concept order", () => {
+    // 10/2024 runs to 31.10.2024, the last of „11/2023, 05/2024 und 11/2024“ to 30.11.2024.
+    expect(ids(overdue(concept, "2024-11-30"))).toEqual(["austausch-nachbarn"]);
+    expect(ids(overdue(concept, "2024-12-01"))).toEqual(["befragung", "austausch-nachbarn"]);
+    // „für 2025 geplant“ is due by the end of 2025; „ab …“, „laufend“ and „noch nicht geplant“ name no deadline.
+    expect(ids(overdue(concept, "2026-01-01"))).toEqual(["handbuch", "befragung", "austausch-nachbarn"]);
+    expect(ids(overdue(concept, "2026-09-13"))).toEqual([
+      "handbuch",
+      "befragung",
+      "tag-der-verwaltung",
+      "austausch-nachbarn",
     ]);
-    expect(ids(overdue(concept, "2030-01-01"))).toEqual([
-      "projektdokumentation",
-      "open-data-geburtstag",
-      "seminarangebot",
+    // Done and took place are never overdue, however old their plan.
+    expect(ids(overdue(concept, "2099-01-01"))).toEqual([
+      "handbuch",
+      "befragung",
+      "tag-der-verwaltung",
+      "austausch-nachbarn",
+      "abschlussbericht",
     ]);
   });
 
   it("gives one status row per Maßnahme with canonical German notations", () => {
-    const rows = statusRows(concept, "2019-03-01");
+    const rows = statusRows(concept, "2025-01-01");
     expect(rows.map((r) => [r.bausteinNumber, r.id, r.status, r.planned, r.published, r.overdue])).toEqual([
-      [1, "projektsteckbrief", "erledigt", "09/2017", "11/2018 (Intranet)", false],
-      [1, "projektdokumentation", "in Arbeit", "12/2018", "noch nicht", true],
-      [1, "doppelpunkt-artikel", "erledigt", "12/2018", "10/2018 (Druck)", false],
-      [1, "flyer-basis-informationen", "in Arbeit", "ab 2019", "noch nicht", false],
-      [1, "informationen-im-intranet", "in Arbeit", "laufend", "seit 12/2017", false],
-      [1, "vortragsfolien", "in Arbeit", "laufend", "noch nicht", false],
-      [2, "it-forum", "in Arbeit", "noch nicht geplant", "noch nicht", false],
-      [2, "impulse-fuer-entscheider", "in Arbeit", "noch nicht geplant", "noch nicht", false],
-      [2, "aemtergespraeche", "in Arbeit", "ab Q2/2019", "noch nicht", false],
-      [2, "offene-arbeitsgruppe", "in Arbeit", "noch nicht geplant", "noch nicht", false],
-      [2, "open-data-geburtstag", "in Arbeit", "06.12.2018 (Foyer TVG II)", "noch nicht", true],
-      [3, "einfuehrungstage-nachwuchskraefte", "2018 stattgefunden", "für 2019 geplant", "noch nicht", false],
-      [3, "seminarangebot", "in Arbeit", "12/2018 und 02/2019", "noch nicht", true],
-      [3, "kartenworkshop", "in Arbeit", "laufend", "noch nicht", false],
+      [1, "auftaktveranstaltung", "erledigt", "05/2016", "06/2016 (Mitarbeiterzeitung)", false],
+      [1, "rundbrief", "in Arbeit", "laufend", "seit 09/2016 (Intranet)", false],
+      [1, "sprechstunde", "in Arbeit", "ab 03/2017", "seit 03/2017", false],
+      [1, "schulung-e-akte", "2019 stattgefunden", "2019", "noch nicht", false],
+      [1, "lotsen", "erledigt", "Q2/2020", "01.07.2020 (Aushang)", false],
+      [1, "handbuch", "in Arbeit", "für 2025 geplant", "noch nicht", false],
+      [1, "erklaerfilme", "noch nicht begonnen", "ab Q3/2025", "noch nicht", false],
+      [1, "befragung", "in Arbeit", "11/2023, 05/2024 und 11/2024", "12/2023", true],
+      [1, "tag-der-verwaltung", "noch nicht begonnen", "12.09.2026 (Foyer des Rathauses)", "noch nicht", false],
+      [1, "austausch-nachbarn", "in Arbeit", "04/2024 und 10/2024", "noch nicht", true],
+      [1, "abschlussbericht", "noch nicht begonnen", "12/2029", "noch nicht", false],
+      [1, "jubilaeum", "noch nicht begonnen", "noch nicht geplant", "noch nicht", false],
     ]);
     expect(rows[0]).toEqual({
-      baustein: "Texte",
+      baustein: "Informieren und beteiligen",
       bausteinNumber: 1,
-      id: "projektsteckbrief",
-      title: "Projektsteckbrief",
+      id: "auftaktveranstaltung",
+      title: "Auftaktveranstaltung im Ratssaal",
       status: "erledigt",
-      planned: "09/2017",
-      published: "11/2018 (Intranet)",
+      planned: "05/2016",
+      published: "06/2016 (Mitarbeiterzeitung)",
       overdue: false,
     });
   });
 
   it("finds a Maßnahme with its Baustein", () => {
-    const found = findMeasure(concept, "seminarangebot");
-    expect(found?.baustein.id).toBe("aus-und-fortbildung");
-    expect(found?.measure.title).toBe("Seminarangebot „Was ist Open Data?“");
+    const found = findMeasure(concept, "handbuch");
+    expect(found?.baustein.id).toBe("informieren");
+    expect(found?.measure.title).toBe("Handbuch „Digital arbeiten“");
     expect(findMeasure(concept, "gibt-es-nicht")).toBeUndefined();
-    expect(allMeasures(concept)).toHaveLength(14);
+    expect(allMeasures(concept)).toHaveLength(12);
   });
 });
 
@@ -211,5 +216,57 @@ describe("overdue, case by case", () => {
     expect(ids(overdue(c, "2019-06-01"))).toEqual(["spaet", "frueh"]);
     expect(ids(timeline(c))).toEqual(["frueh", "fertig", "spaet"]);
     expect(countConcept(c).measures).toBe(3);
+  });
+});
+
+describe("Bausteine without Maßnahmen, Chancen or Risiken", () => {
+  const empty = loadConceptSync(fileURLToPath(new URL("../test/fixtures/valid/empty-lists", import.meta.url)));
+
+  it("count zero where nothing is named, whether the list is empty or the key left out", () => {
+    expect(countConcept(empty)).toEqual({
+      bausteine: 3,
+      measures: 2,
+      chances: 1,
+      risks: 1,
+      perBaustein: [
+        { id: "a", title: "Baustein A", measures: 2, chances: 1, risks: 1 },
+        { id: "b", title: "Baustein B", measures: 0, chances: 0, risks: 0 },
+        { id: "c", title: "Baustein C", measures: 0, chances: 0, risks: 0 },
+      ],
+    });
+  });
+
+  it("keep their row in the status summary, with every count zero", () => {
+    const none = { "not-started": 0, "in-progress": 0, "took-place": 0, done: 0 };
+    expect(summariseStatus(empty).map((s) => [s.id, s.number, s.total, s.byStatus])).toEqual([
+      ["a", 1, 2, { ...none, "in-progress": 1, done: 1 }],
+      ["b", 2, 0, none],
+      ["c", 3, 0, none],
+    ]);
+  });
+
+  it("add nothing to the timeline, the overdue list or the status rows", () => {
+    expect(ids(timeline(empty))).toEqual(["erste", "zweite"]);
+    expect(ids(overdue(empty, "2030-01-01"))).toEqual(["zweite"]);
+    expect(statusRows(empty, "2030-01-01").map((r) => r.bausteinNumber)).toEqual([1, 1]);
+  });
+
+  it("a concept whose Bausteine have no Maßnahmen at all has an empty timeline and nothing overdue", () => {
+    const c = { bausteine: [baustein(1, []), baustein(2, [])] };
+    expect(countConcept(c)).toMatchObject({ bausteine: 2, measures: 0 });
+    expect(summariseStatus(c).map((s) => s.total)).toEqual([0, 0]);
+    expect(timeline(c)).toEqual([]);
+    expect(overdue(c, "2030-01-01")).toEqual([]);
+  });
+});
+
+describe("bausteineHeading", () => {
+  it("counts the Bausteine and adds the purpose the content gives, or stands alone", () => {
+    const three = { bausteine: [baustein(1, []), baustein(2, []), baustein(3, [])] };
+    expect(bausteineHeading({ ...three, purpose: "für eine offene Verwaltung" })).toBe(
+      "Drei Bausteine für eine offene Verwaltung",
+    );
+    expect(bausteineHeading(three)).toBe("Drei Bausteine");
+    expect(bausteineHeading({ ...three, purpose: "im Überblick" }, 1)).toBe("Ein Baustein im Überblick");
   });
 });

@@ -1,3 +1,4 @@
+import { countWords, labels } from "./labels.js";
 import type { Baustein, Concept } from "./model.js";
 import { MONTH_NAMES, type Period, periodEnd } from "./notation/period.js";
 import { comparePlanDate, formatPlanDate, planDeadline } from "./notation/plan-date.js";
@@ -114,4 +115,13 @@ export function statusRows(c: Pick<Concept, "bausteine">, asOf: string): StatusR
 
 export function findMeasure(c: Pick<Concept, "bausteine">, id: string): MeasureRef | undefined {
   return allMeasures(c).find((r) => r.measure.id === id);
+}
+
+/**
+ * The heading of the overview of the Bausteine: the counted Bausteine, followed by the concept's `purpose` where it
+ * has one („Drei Bausteine zur Information der Verwaltung“). `count` for a selection of the Bausteine.
+ */
+export function bausteineHeading(c: Pick<Concept, "bausteine" | "purpose">, count = c.bausteine.length): string {
+  const counted = countWords(count, { one: labels.baustein, many: labels.bausteine });
+  return c.purpose ? `${counted} ${c.purpose}` : counted;
 }

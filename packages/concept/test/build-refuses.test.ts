@@ -38,29 +38,33 @@ afterAll(() => {
 });
 
 describe("pnpm build refuses broken content", () => {
-  it.each(cases)("%s: exit 1, the problems of pnpm check, out/ unchanged", (name) => {
-    const cleanup = writeGenerated(name);
-    try {
-      const dir = fixture("invalid", name);
-      const expected = readFileSync(join(REPO_ROOT, dir, "expected.txt"), "utf8")
-        .split("\n")
-        .filter(Boolean);
-      const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "turbo.mjs"), "build"], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, CONTENT_DIR: dir, CI: "" },
-        encoding: "utf8",
-        timeout: 60_000,
-      });
-      expect(r.status, r.stderr).toBe(1);
-      expect(problemLines(r.stderr)).toEqual(expected);
-      expect(r.stderr).toContain(
-        "Der Build wurde nicht gestartet; die bisherigen Ausgaben in out/ bleiben unverändert.",
-      );
-      expect(r.stderr).not.toMatch(/^ {4}at /m);
-      expect(r.stdout).toBe("");
-      expect(snapshot()).toEqual(before);
-    } finally {
-      cleanup();
-    }
-  });
+  it.each(cases)(
+    "%s: exit 1, the problems of pnpm check, out/ unchanged",
+    (name) => {
+      const cleanup = writeGenerated(name);
+      try {
+        const dir = fixture("invalid", name);
+        const expected = readFileSync(join(REPO_ROOT, dir, "expected.txt"), "utf8")
+          .split("\n")
+          .filter(Boolean);
+        const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "turbo.mjs"), "build"], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, CONTENT_DIR: dir, CI: "" },
+          encoding: "utf8",
+          timeout: 60_000,
+        });
+        expect(r.status, r.stderr).toBe(1);
+        expect(problemLines(r.stderr)).toEqual(expected);
+        expect(r.stderr).toContain(
+          "Der Build wurde nicht gestartet; die bisherigen Ausgaben in out/ bleiben unverändert.",
+        );
+        expect(r.stderr).not.toMatch(/^ {4}at /m);
+        expect(r.stdout).toBe("");
+        expect(snapshot()).toEqual(before);
+      } finally {
+        cleanup();
+      }
+    },
+    60_000,
+  );
 });

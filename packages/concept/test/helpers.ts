@@ -1,12 +1,77 @@
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
 import { main } from "../src/cli.js";
 
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO_ROOT = resolve(PACKAGE_DIR, "../..");
 export const CONTENT_DIR = join(REPO_ROOT, "content");
 export const FIXTURES = join(PACKAGE_DIR, "test", "fixtures");
+/** Complete concepts of other shapes and other cities, shared by every package (see fixtures/concepts/README.md). */
+export const FIXTURE_CONCEPTS = join(REPO_ROOT, "fixtures", "concepts");
+
+/** The fixture concepts by folder name. */
+export function fixtureConcepts(): string[] {
+  return readdirSync(FIXTURE_CONCEPTS)
+    .filter((name) => statSync(join(FIXTURE_CONCEPTS, name)).isDirectory())
+    .sort();
+}
+
+/** What a content folder holds, read straight from its YAML files without the loader: the data for invariants. */
+export interface YamlCounts {
+  bausteine: { id: string; title: string; measures: string[]; chances: number; risks: number }[];
+  measures: number;
+  chances: number;
+  risks: number;
+  decks: string[];
+  flyers: string[];
+}
+
+export function countYaml(dir: string): YamlCounts {
+  const files = (folder: string) =>
+    existsSync(join(dir, folder))
+      ? readdirSync(join(dir, folder))
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort((a, b) => a.localeCompare(b, "de", { numeric: true }))
+      : [];
+  const bausteine = files("bausteine").map((f) => {
+    const b = parseYaml(readFileSync(join(dir, "bausteine", f), "utf8")) as {
+      id: string;
+      title: string;
+      measures?: { id: string }[];
+      chances?: unknown[];
+      risks?: unknown[];
+    };
+    return {
+      id: b.id,
+      title: b.title,
+      measures: (b.measures ?? []).map((m) => m.id),
+      chances: (b.chances ?? []).length,
+      risks: (b.risks ?? []).length,
+    };
+  });
+  const sum = (f: (b: YamlCounts["bausteine"][number]) => number) => bausteine.reduce((n, b) => n + f(b), 0);
+  const ids = (folder: string) => files(folder).map((f) => f.replace(/\.ya?ml$/, ""));
+  return {
+    bausteine,
+    measures: sum((b) => b.measures.length),
+    chances: sum((b) => b.chances),
+    risks: sum((b) => b.risks),
+    decks: ids("decks"),
+    flyers: ids("flyers"),
+  };
+}
+
+/** The line `pnpm check` prints for a valid folder with these counts. */
+export function checkLine(c: YamlCounts): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return (
+    `Alles in Ordnung: ${n(c.bausteine.length, "Baustein", "Bausteine")}, ${n(c.measures, "Maßnahme", "Maßnahmen")}, ` +
+    `${n(c.chances, "Chance", "Chancen")}, ${n(c.risks, "Risiko", "Risiken")}, ` +
+    `${n(c.decks.length, "Deck-Variante", "Deck-Varianten")}, ${n(c.flyers.length, "Flyer", "Flyer")}.\n`
+  );
+}
 
 /** Path of a fixture folder as CONTENT_DIR takes it and as messages show it: relative to the repository root. */
 export function fixture(kind: "valid" | "invalid", name: string): string {

@@ -49,7 +49,7 @@ describe("JSON Schemas for editors", () => {
 
   it("there is content to check", () => {
     expect(yamlFiles).toContain("concept.yaml");
-    expect(yamlFiles.filter((f) => f.startsWith("bausteine/"))).toHaveLength(3);
+    expect(yamlFiles.filter((f) => f.startsWith("bausteine/")).length).toBeGreaterThan(0);
   });
 
   it.each(yamlFiles)("content/%s starts with a yaml-language-server line pointing at its schema", (rel) => {

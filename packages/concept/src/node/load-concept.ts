@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import { checkFlyerSelections, type FlyerLookup } from "../flyer-selections.js";
 import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
 import { deckReferences, flyerReferences } from "../model.js";
 import { closest, q } from "../notation/period.js";
@@ -326,6 +327,23 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   };
   for (const d of decks) checkRefs(deckReferences(d.data), d.src);
   for (const f of flyers) checkRefs(flyerReferences(f.data), f.src);
+
+  // What a flyer selects from a Baustein or a Maßnahme must be there: checked against the valid Bausteine only (a
+  // broken one has its own problem), so that `pnpm check` finds everything the flyer build would refuse.
+  const validById = new Map(bausteine.map(({ data }) => [data.id, data]));
+  const measureById = new Map(bausteine.flatMap(({ data }) => data.measures.map((m) => [m.id, m] as const)));
+  const lookup: FlyerLookup = {
+    baustein: (id) => validById.get(id),
+    measure: (id) => measureById.get(id),
+  };
+  for (const f of flyers)
+    for (const p of checkFlyerSelections(f.data, lookup))
+      problems.push({
+        file: f.src.display,
+        ...locate(f.src, p.path),
+        field: formatFieldPath(p.path),
+        message: p.message,
+      });
 
   if (problems.length || !conceptData) throw new ContentError(problems);
 

@@ -99,7 +99,7 @@ describe("yamlMessage", () => {
     [
       "BLOCK_AS_IMPLICIT_KEY",
       "Nested mappings are not allowed in compact mappings",
-      'Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: "Open Data: Was ist das?"“.',
+      'Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: "Rückblick: Was war?"“.',
     ],
     [
       "RESOURCE_EXHAUSTION",

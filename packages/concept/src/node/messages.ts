@@ -28,7 +28,12 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
     case "invalid_type": {
       if (input === undefined) return `Pflichtfeld ${q(String(key))} fehlt.`;
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      return `Erwartet wird ${expected}, gefunden wurde ${describeValue(input)}.`;
+      // `risks:` with nothing after it: the list was emptied, but YAML reads an empty value, not an empty list.
+      const emptied =
+        issue.expected === "array" && input === null
+          ? " Eine leere Liste wird „[]“ geschrieben; wo die Liste leer sein darf, kann das Feld auch ganz fehlen."
+          : "";
+      return `Erwartet wird ${expected}, gefunden wurde ${describeValue(input)}.${emptied}`;
     }
     case "too_small": {
       if (issue.origin === "string") return "Das Feld darf nicht leer sein.";
@@ -43,9 +48,9 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
       return `Der Wert ist zu groß (höchstens ${issue.maximum}).`;
     case "invalid_format": {
       if (issue.format === "regex")
-        return `${q(String(input))} ist als Kennung nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „open-data-geburtstag“.`;
+        return `${q(String(input))} ist als Kennung nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „tag-der-offenen-tuer“.`;
       if (issue.format === "url")
-        return `${q(String(input))} ist keine gültige Adresse: erwartet wird eine vollständige https-Adresse, z. B. „https://opendata.duesseldorf.de“.`;
+        return `${q(String(input))} ist keine gültige Adresse: erwartet wird eine vollständige https-Adresse, z. B. „https://daten.beispielstadt.de“.`;
       return `${q(String(input))} hat nicht die erwartete Form (${issue.format}).`;
     }
     case "unrecognized_keys": {
@@ -113,7 +118,7 @@ export function yamlMessage(code: string, original: string): string {
       return "Hier fehlt ein Zeichen, z. B. ein Doppelpunkt, ein Komma, ein Anführungszeichen oder eine Klammer.";
     case "BLOCK_AS_IMPLICIT_KEY":
       if (/Nested mappings/.test(original))
-        return 'Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: "Open Data: Was ist das?"“.';
+        return 'Unerwarteter Doppelpunkt: ein Text, der „: “ enthält, muss in Anführungszeichen stehen, z. B. „title: "Rückblick: Was war?"“.';
       return "Hier fehlt vermutlich ein Doppelpunkt, oder ein Text geht unerwartet über mehrere Zeilen.";
     case "MULTILINE_IMPLICIT_KEY":
       return "Hier fehlt vermutlich der Doppelpunkt nach dem Feldnamen („feld: wert“), oder ein Text geht in der nächsten Zeile ohne Einrückung weiter.";

@@ -47,7 +47,7 @@ describe("parsePeriod", () => {
 
 describe("helpers", () => {
   it("splitNote takes the last bracket as the note", () => {
-    expect(splitNote("06.12.2018 (Foyer TVG II)")).toEqual({ main: "06.12.2018", note: "Foyer TVG II" });
+    expect(splitNote("06.12.2018 (Foyer Rathaus)")).toEqual({ main: "06.12.2018", note: "Foyer Rathaus" });
     expect(splitNote("11/2018")).toEqual({ main: "11/2018" });
     expect(splitNote("11/2018 ( )")).toEqual({ main: "11/2018" });
   });

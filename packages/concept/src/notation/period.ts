@@ -1,3 +1,5 @@
+import { assertNever } from "../assert-never.js";
+
 /**
  * A point or span in time as the concept writes it: a year (`2019`), a quarter (`Q2/2019`),
  * a month (`09/2017`) or a day (`06.12.2018`). Every notation below is built from periods.
@@ -97,6 +99,8 @@ export function formatPeriod(p: Period): string {
       return `${two(p.month)}/${p.year}`;
     case "day":
       return `${two(p.day)}.${two(p.month)}.${p.year}`;
+    default:
+      return assertNever(p, "Zeitraum");
   }
 }
 
@@ -111,6 +115,8 @@ export function formatPeriodLong(p: Period): string {
       return `${MONTH_NAMES[p.month - 1]} ${p.year}`;
     case "day":
       return `${p.day}. ${MONTH_NAMES[p.month - 1]} ${p.year}`;
+    default:
+      return assertNever(p, "Zeitraum");
   }
 }
 
@@ -125,6 +131,8 @@ export function periodStart(p: Period): string {
       return `${p.year}-${two(p.month)}-01`;
     case "day":
       return `${p.year}-${two(p.month)}-${two(p.day)}`;
+    default:
+      return assertNever(p, "Zeitraum");
   }
 }
 
@@ -141,6 +149,8 @@ export function periodEnd(p: Period): string {
       return `${p.year}-${two(p.month)}-${two(daysInMonth(p.year, p.month))}`;
     case "day":
       return periodStart(p);
+    default:
+      return assertNever(p, "Zeitraum");
   }
 }
 

@@ -13,7 +13,7 @@ import {
 
 const FORMS =
   "Erlaubt sind ein Monat „MM/JJJJ“ (z. B. „09/2017“), ein Tag „TT.MM.JJJJ“, auch mit Ort in Klammern " +
-  "(z. B. „06.12.2018 (Foyer TVG II)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
+  "(z. B. „06.12.2018 (Foyer Rathaus)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
   "„für JJJJ geplant“ (z. B. „für 2019 geplant“), mehrere Termine mit „und“ (z. B. „12/2018 und 02/2019“), " +
   "„laufend“ oder „noch nicht geplant“.";
 
@@ -53,8 +53,8 @@ describe("parsePlanDate", () => {
       },
     ],
     [
-      "06.12.2018 (Foyer TVG II)",
-      { kind: "on", period: { unit: "day", year: 2018, month: 12, day: 6 }, note: "Foyer TVG II" },
+      "06.12.2018 (Foyer Rathaus)",
+      { kind: "on", period: { unit: "day", year: 2018, month: 12, day: 6 }, note: "Foyer Rathaus" },
     ],
   ] as const)("reads %s and writes it back exactly", (text, value) => {
     expect(parsed(text)).toEqual(value);
@@ -129,7 +129,7 @@ describe("plan dates in time", () => {
       "noch nicht geplant",
       "ab Q2/2019",
       "laufend",
-      "06.12.2018 (Foyer TVG II)",
+      "06.12.2018 (Foyer Rathaus)",
       "für 2020 geplant",
       "09/2017",
       "12/2018 und 02/2019",
@@ -141,7 +141,7 @@ describe("plan dates in time", () => {
       "09/2017",
       "11/2018",
       "12/2018 und 02/2019",
-      "06.12.2018 (Foyer TVG II)",
+      "06.12.2018 (Foyer Rathaus)",
       "ab 2019",
       "ab Q2/2019",
       "für 2020 geplant",
@@ -160,7 +160,7 @@ describe("plan dates in time", () => {
   it.each([
     ["09/2017", "2017-09-01", "2017-09-30", "2017-09-01"],
     ["12/2018 und 02/2019", "2018-12-01", "2019-02-28", "2018-12-01"],
-    ["06.12.2018 (Foyer TVG II)", "2018-12-06", "2018-12-06", "2018-12-06"],
+    ["06.12.2018 (Foyer Rathaus)", "2018-12-06", "2018-12-06", "2018-12-06"],
     ["für 2019 geplant", "2019-01-01", "2019-12-31", "2019-01-01"],
     ["Q2/2019", "2019-04-01", "2019-06-30", "2019-04-01"],
     ["02/2020", "2020-02-01", "2020-02-29", "2020-02-01"],
@@ -175,7 +175,7 @@ describe("plan dates in time", () => {
 
   it.each([
     ["09/2017", "September 2017"],
-    ["06.12.2018 (Foyer TVG II)", "6. Dezember 2018 (Foyer TVG II)"],
+    ["06.12.2018 (Foyer Rathaus)", "6. Dezember 2018 (Foyer Rathaus)"],
     ["ab Q2/2019", "ab 2. Quartal 2019"],
     ["für 2019 geplant", "für 2019 geplant"],
     ["12/2018 und 02/2019", "Dezember 2018 und Februar 2019"],

@@ -1,3 +1,4 @@
+import { assertNever } from "../assert-never.js";
 import {
   closest,
   fail,
@@ -25,7 +26,7 @@ export type PlanDate =
 
 export const PLAN_DATE_FORMS =
   "Erlaubt sind ein Monat „MM/JJJJ“ (z. B. „09/2017“), ein Tag „TT.MM.JJJJ“, auch mit Ort in Klammern " +
-  "(z. B. „06.12.2018 (Foyer TVG II)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
+  "(z. B. „06.12.2018 (Foyer Rathaus)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
   "„für JJJJ geplant“ (z. B. „für 2019 geplant“), mehrere Termine mit „und“ (z. B. „12/2018 und 02/2019“), " +
   "„laufend“ oder „noch nicht geplant“.";
 
@@ -104,10 +105,12 @@ export function formatPlanDate(d: PlanDate): string {
       return "laufend";
     case "unscheduled":
       return "noch nicht geplant";
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 
-/** Running-text form: „6. Dezember 2018 (Foyer TVG II)“, „ab 2. Quartal 2019“. */
+/** Running-text form: „6. Dezember 2018 (Foyer Rathaus)“, „ab 2. Quartal 2019“. */
 export function formatPlanDateLong(d: PlanDate): string {
   switch (d.kind) {
     case "on":
@@ -136,6 +139,8 @@ export function planSortKey(d: PlanDate): string {
       return "9999-01-01";
     case "unscheduled":
       return "9999-12-31";
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 

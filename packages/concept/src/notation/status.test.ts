@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { compareStatus, formatStatus, isCompleted, parseStatus, STATUS_FORMS, type Status } from "./status.js";
+import { assertNever } from "../assert-never.js";
+import {
+  compareStatus,
+  formatStatus,
+  isCompleted,
+  parseStatus,
+  STATUS_DEFINITIONS,
+  STATUS_EXAMPLES,
+  STATUS_FORMS,
+  STATUS_KINDS,
+  STATUS_LABELS,
+  STATUS_NOTATIONS,
+  type Status,
+} from "./status.js";
 
 const FORMS =
   "Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“).";
@@ -78,5 +91,33 @@ describe("status order", () => {
     expect(
       ["erledigt", "2018 stattgefunden", "in Arbeit", "noch nicht begonnen"].map((t) => isCompleted(parsed(t))),
     ).toEqual([true, true, false, false]);
+  });
+});
+
+describe("the one definition of the statuses", () => {
+  it("gives every kind a label that is read and written back, in the order of progress", () => {
+    expect(STATUS_DEFINITIONS.map((d) => d.kind)).toEqual(STATUS_KINDS);
+    for (const d of STATUS_DEFINITIONS) {
+      const text = d.withYear ? `2020 ${d.label}` : d.label;
+      expect(parsed(text).kind).toBe(d.kind);
+      expect(formatStatus(parsed(text))).toBe(text);
+      expect(isCompleted(parsed(text))).toBe(d.completed);
+      expect(STATUS_LABELS[d.kind]).toBe(d.label);
+      expect(STATUS_FORMS).toContain(d.withYear ? `„<Jahr> ${d.label}“` : `„${d.label}“`);
+    }
+  });
+
+  it("lists the notations the furthest progress first, with examples for the JSON Schema", () => {
+    expect(STATUS_NOTATIONS).toEqual(["erledigt", "in Arbeit", "noch nicht begonnen", "<Jahr> stattgefunden"]);
+    expect(STATUS_EXAMPLES).toEqual(["erledigt", "in Arbeit", "noch nicht begonnen", "2018 stattgefunden"]);
+  });
+});
+
+describe("assertNever", () => {
+  it("fails loudly for a kind that bypassed the types", () => {
+    expect(() => formatStatus({ kind: "verschoben" } as unknown as Status)).toThrow();
+    expect(() => assertNever({ kind: "verschoben" } as never, "Status")).toThrow(
+      'Unbekannte Art von Status: {"kind":"verschoben"}.',
+    );
   });
 });

@@ -7,18 +7,31 @@ export const bausteinSchema = z
     id: idField(
       "Kennung des Bausteins: Kleinbuchstaben, Ziffern, Bindestriche. Die Nummer ergibt sich aus der Reihenfolge der Dateien.",
     ),
-    title: text("Titel des Bausteins, z. B. „Texte“."),
-    subtitle: text("Untertitel, z. B. „Veranstaltungen, Präsentationen, Vorträge“.").optional(),
+    title: text("Titel des Bausteins, z. B. „Veranstaltungen“."),
+    subtitle: text("Untertitel, z. B. „Vorträge, Workshops, Sprechstunden“.").optional(),
     summary: text("Ein Satz für die Übersicht der Bausteine."),
     why: z
       .strictObject({
-        title: text("Die Frage als Überschrift, z. B. „Warum Texte?“."),
+        title: text("Die Frage als Überschrift, z. B. „Warum Veranstaltungen?“."),
         text: paragraphs("Die Begründung: ein oder mehrere Absätze."),
       })
       .describe("Die Begründung „Warum …?“."),
-    measures: z.array(measureSchema).min(1).describe("Die Maßnahmen des Bausteins, in der Reihenfolge der Folien."),
-    chances: z.array(text("Eine Chance.")).min(1).describe("Chancen des Bausteins."),
-    risks: z.array(text("Ein Risiko.")).min(1).describe("Risiken des Bausteins."),
+    // A Baustein may name none yet: a missing key and an empty list mean the same, so a maintainer may write
+    // either; a misspelt key is still an unknown field.
+    measures: z
+      .array(measureSchema)
+      .default(() => [])
+      .describe(
+        "Die Maßnahmen des Bausteins, in der Reihenfolge der Folien. Ohne Angabe oder mit „[]“: noch keine Maßnahme.",
+      ),
+    chances: z
+      .array(text("Eine Chance."))
+      .default(() => [])
+      .describe("Chancen des Bausteins. Ohne Angabe oder mit „[]“: keine Chance genannt."),
+    risks: z
+      .array(text("Ein Risiko."))
+      .default(() => [])
+      .describe("Risiken des Bausteins. Ohne Angabe oder mit „[]“: kein Risiko genannt."),
   })
   .describe("Ein Baustein des Konzepts: eine Datei in content/bausteine/.");
 

@@ -16,13 +16,13 @@ export function parseStand(input: string) {
 export const introSectionSchema = z
   .strictObject({
     id: idField("Kennung des Abschnitts, für Deck-Varianten und Flyer."),
-    title: text("Überschrift des Abschnitts, z. B. „Was ist Open Data?“."),
+    title: text("Überschrift des Abschnitts, z. B. „Was sind offene Daten?“."),
     text: paragraphs("Absätze.").optional(),
     points: z.array(text("Ein Punkt.")).min(1).optional().describe("Aufzählungspunkte."),
     quote: z
       .strictObject({
         text: text("Der zitierte Text, ohne Anführungszeichen."),
-        source: text("Die Quelle, z. B. „Digitale Strategie 2017–2021“."),
+        source: text("Die Quelle, z. B. „Ratsbeschluss vom 12.03.2020“."),
       })
       .optional()
       .describe("Ein Zitat mit Quelle."),
@@ -32,17 +32,30 @@ export const introSectionSchema = z
 
 export const conceptSchema = z
   .strictObject({
-    title: text("Titel des Konzepts, z. B. „Über Open Data reden“."),
+    title: text("Titel des Konzepts, z. B. „Daten für alle“."),
     subtitle: text("Untertitel des Konzepts.").optional(),
-    organisation: text("Die Organisation, z. B. „Amt für Statistik und Wahlen“."),
-    city: text("Die Stadt, z. B. „Landeshauptstadt Düsseldorf“."),
+    purpose: text(
+      "Wozu die Bausteine dienen, als Fortsetzung der gezählten Überschrift („Drei Bausteine …“), z. B. „für eine offene Verwaltung“. Ohne Angabe steht die Zahl allein.",
+    ).optional(),
+    organisation: text("Die Organisation, z. B. „Amt für Digitales“."),
+    city: text("Die Stadt, so wie sie sich nennt, z. B. „Stadt Beispielstadt“."),
+    sender: text(
+      "Der Absender in der Fußzeile jeder Folie und jedes Flyers, vor dem Claim, z. B. „Amt für Digitales der Stadt Beispielstadt“.",
+    ),
     team: text("Wer das Projekt trägt, so wie das Konzept es nennt."),
-    claim: text("Der Claim der Stadt, z. B. „Nähe trifft Freiheit“."),
+    claim: text("Der Claim der Stadt, z. B. „Gemeinsam mehr erreichen“."),
     portal: z
       .url({ protocol: /^https$/ })
-      .describe("Adresse des Open-Data-Portals, z. B. „https://opendata.duesseldorf.de“."),
+      .describe("Adresse des Portals, auf das Folien und Flyer verweisen, z. B. „https://daten.beispielstadt.de“."),
+    portalName: text("Name des Portals als Überschrift auf den Flyern, z. B. „Datenportal“."),
+    keywords: z
+      .array(text("Ein Schlagwort."))
+      .default(() => [])
+      .describe(
+        "Schlagwörter für die Dokumenteigenschaften der PDFs, z. B. [Offene Daten, Beispielstadt]; die Titel der Bausteine kommen von selbst hinzu.",
+      ),
     stand: notation(parseStand, "Stand des Konzepts: „MM/JJJJ“ oder „TT.MM.JJJJ“.", ["11/2018", "30.11.2018"]),
-    period: text("Der Projektzeitraum, wie das Konzept ihn nennt, z. B. „bis Ende 2021“."),
+    period: text("Der Projektzeitraum, wie das Konzept ihn nennt, z. B. „bis Ende 2026“."),
     intro: z.array(introSectionSchema).min(1).describe("Die Einführung „Worum geht es?“ in Abschnitten."),
     closing: text("Der Schlusssatz."),
   })

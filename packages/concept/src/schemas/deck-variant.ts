@@ -8,7 +8,7 @@ export const deckVariantSchema = z
   .strictObject({
     title: text("Titel dieser Variante; ohne Angabe gilt der Titel des Konzepts.").optional(),
     subtitle: text("Untertitel dieser Variante; ohne Angabe gilt der des Konzepts.").optional(),
-    occasion: text("Anlass, z. B. „Vorstellung im POA“; erscheint auf der Titelfolie."),
+    occasion: text("Anlass, z. B. „Vorstellung in der Amtsleitungsrunde“; erscheint auf der Titelfolie."),
     sections: z
       .array(z.enum(DECK_SECTIONS))
       .min(1)

@@ -1,23 +1,35 @@
 import { z } from "zod";
 import { idField, paragraphs, text } from "./fields.js";
+import {
+  describePlaces,
+  FLYER_FORMAT_DEFINITIONS,
+  FLYER_FORMATS,
+  FLYER_PLACES,
+  type FlyerFormat,
+} from "./flyer-formats.js";
 
-export const FLYER_FORMATS = ["a4", "a5", "din-lang-wickelfalz"] as const;
+export { FLYER_FORMATS, FLYER_PLACES, type FlyerFormat };
 
-/** How many pages (A4, A5) or panels (Wickelfalz) a format has; `place` counts them from 1. */
-export const FLYER_PLACES: Record<(typeof FLYER_FORMATS)[number], number> = {
-  a4: 2,
-  a5: 2,
-  "din-lang-wickelfalz": 6,
-};
+const MAX_PLACE = Math.max(...Object.values(FLYER_PLACES));
+const FOLDED = FLYER_FORMATS.filter((f) => FLYER_FORMAT_DEFINITIONS[f].kind === "panels");
+const FLAT = FLYER_FORMATS.filter((f) => FLYER_FORMAT_DEFINITIONS[f].kind === "pages");
+const formatNames = (formats: readonly FlyerFormat[]) => formats.map((f) => f.toUpperCase()).join("/");
+
+const orList = (items: string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} oder ${items[items.length - 1]}`;
 
 const place = z
   .number()
   .int()
   .min(1)
-  .max(6)
+  .max(MAX_PLACE)
   .optional()
   .describe(
-    "Seite (A4/A5: 1–2, ohne Angabe 1) oder Feld des Faltblatts (1–6, Pflicht): 1 Titel, 2 innen links, 3 Einklappseite außen, 4 innen Mitte, 5 Einklappseite innen, 6 Rückseite.",
+    `Seite (${formatNames(FLAT)}: ${FLAT.map((f) => `1–${FLYER_PLACES[f]}`)
+      .filter((r, i, all) => all.indexOf(r) === i)
+      .join(" bzw. ")}, ohne Angabe 1)${FOLDED.map(
+      (f) => ` oder Feld des Faltblatts (1–${FLYER_PLACES[f]}, Pflicht): ${describePlaces(f)}`,
+    ).join("")}.`,
   );
 
 /** A 1-based selection from a list of the concept, e.g. `[1, 3]` for the first and the third entry. */
@@ -36,7 +48,7 @@ const common = {
 export const flyerSectionSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("intro").describe("Ein Abschnitt der Einführung des Konzepts."),
-    section: idField("Kennung des Abschnitts der Einführung, z. B. „open-data“."),
+    section: idField("Kennung des Abschnitts der Einführung, z. B. „worum-es-geht“."),
     ...common,
   }),
   z.strictObject({
@@ -51,7 +63,7 @@ export const flyerSectionSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     type: z.literal("measure").describe("Eine Maßnahme: ihre Beschreibung oder die Kernpunkte ihres Zusatzblocks."),
-    measure: idField("Kennung der Maßnahme, z. B. „aemtergespraeche“."),
+    measure: idField("Kennung der Maßnahme, z. B. „sprechstunde“."),
     part: z
       .enum(["summary", "details"])
       .optional()
@@ -99,10 +111,15 @@ export const flyerSectionSchema = z.discriminatedUnion("type", [
 
 export const flyerSchema = z
   .strictObject({
-    format: z
-      .enum(FLYER_FORMATS)
-      .describe("Format: „a4“, „a5“ oder „din-lang-wickelfalz“ (A4 quer, Wickelfalz, 6 Felder)."),
-    occasion: text("Anlass, z. B. „Ämtergespräche“."),
+    format: z.enum(FLYER_FORMATS).describe(
+      `Format: ${orList(
+        FLYER_FORMATS.map((f) => {
+          const d = FLYER_FORMAT_DEFINITIONS[f];
+          return `„${f}“ für ${d.label} (${FLYER_PLACES[f]} ${d.kind === "panels" ? "Felder" : "Seiten"})`;
+        }),
+      )}.`,
+    ),
+    occasion: text("Anlass, z. B. „Tag der offenen Tür“."),
     title: text("Schlagzeile des Flyers."),
     subtitle: text("Unterzeile.").optional(),
     callToAction: text("Aufforderung, z. B. „Sprechen Sie uns an!“.").optional(),
@@ -111,12 +128,11 @@ export const flyerSchema = z
   .superRefine((flyer, ctx) => {
     const max = FLYER_PLACES[flyer.format];
     flyer.sections.forEach((s, i) => {
-      if (flyer.format === "din-lang-wickelfalz" && s.place === undefined)
+      if (FLYER_FORMAT_DEFINITIONS[flyer.format].kind === "panels" && s.place === undefined)
         ctx.addIssue({
           code: "custom",
           path: ["sections", i, "place"],
-          message:
-            "Beim Faltblatt braucht jeder Abschnitt ein Feld „place“ (1–6): 1 Titel, 2 innen links, 3 Einklappseite außen, 4 innen Mitte, 5 Einklappseite innen, 6 Rückseite.",
+          message: `Beim Faltblatt braucht jeder Abschnitt ein Feld „place“ (1–${max}): ${describePlaces(flyer.format)}.`,
         });
       if (s.place !== undefined && s.place > max)
         ctx.addIssue({
@@ -130,4 +146,3 @@ export const flyerSchema = z
 
 export type FlyerData = z.output<typeof flyerSchema>;
 export type FlyerSection = z.output<typeof flyerSectionSchema>;
-export type FlyerFormat = (typeof FLYER_FORMATS)[number];

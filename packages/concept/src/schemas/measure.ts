@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { parsePlanDate } from "../notation/plan-date.js";
 import { parsePublished } from "../notation/published.js";
-import { parseStatus } from "../notation/status.js";
+import { parseStatus, STATUS_EXAMPLES, STATUS_NOTATION_LIST } from "../notation/status.js";
 import { idField, notation, paragraphs, text } from "./fields.js";
 
 export const factSchema = z
   .strictObject({
-    label: text("Bezeichnung in der linken Spalte, z. B. „Projekttitel“."),
+    label: text("Bezeichnung in der linken Spalte, z. B. „Laufzeit“."),
     value: paragraphs("Inhalt: ein oder mehrere Absätze.").or(text("Inhalt.")),
   })
   .describe("Eine Zeile der Tabelle.");
@@ -20,10 +20,18 @@ export const outlineEntrySchema = z
 
 export const detailsSchema = z
   .strictObject({
-    title: text("Überschrift des Zusatzblocks, z. B. „Projektsteckbrief (Auszug)“.").optional(),
-    facts: z.array(factSchema).min(1).optional().describe("Tabelle wie im Projektsteckbrief."),
-    outline: z.array(outlineEntrySchema).min(1).optional().describe("Gliederung wie in der Projektdokumentation."),
-    points: z.array(text("Ein Kernpunkt.")).min(1).optional().describe("Kernpunkte wie im :Doppelpunkt-Artikel."),
+    title: text("Überschrift des Zusatzblocks, z. B. „Projektauftrag (Auszug)“.").optional(),
+    facts: z.array(factSchema).min(1).optional().describe("Tabelle, z. B. die Eckdaten eines Projektauftrags."),
+    outline: z
+      .array(outlineEntrySchema)
+      .min(1)
+      .optional()
+      .describe("Gliederung, z. B. die Kapitel einer Dokumentation."),
+    points: z
+      .array(text("Ein Kernpunkt."))
+      .min(1)
+      .optional()
+      .describe("Kernpunkte, z. B. die Aussagen eines Artikels."),
   })
   .refine((d) => d.facts || d.outline || d.points, {
     message: "Der Zusatzblock braucht mindestens eines der Felder „facts“, „outline“ oder „points“.",
@@ -35,15 +43,11 @@ export const measureSchema = z
     id: idField("Kennung der Maßnahme, im ganzen Konzept eindeutig: Kleinbuchstaben, Ziffern, Bindestriche."),
     title: text("Titel der Maßnahme, wie er auf Folien und Flyern steht."),
     summary: paragraphs("Beschreibung der Maßnahme: ein oder mehrere Absätze."),
-    status: notation(
-      parseStatus,
-      "Status: „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“.",
-      ["erledigt", "in Arbeit", "noch nicht begonnen", "2018 stattgefunden"],
-    ),
+    status: notation(parseStatus, `Status: ${STATUS_NOTATION_LIST}.`, [...STATUS_EXAMPLES]),
     planned: notation(
       parsePlanDate,
       "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, „laufend“ oder „noch nicht geplant“.",
-      ["09/2017", "ab Q2/2019", "06.12.2018 (Foyer TVG II)", "12/2018 und 02/2019", "laufend", "noch nicht geplant"],
+      ["09/2017", "ab Q2/2019", "06.12.2018 (Foyer Rathaus)", "12/2018 und 02/2019", "laufend", "noch nicht geplant"],
     ),
     published: notation(parsePublished, "Veröffentlicht: „noch nicht“, „MM/JJJJ (wo)“ oder „seit MM/JJJJ“.", [
       "noch nicht",
