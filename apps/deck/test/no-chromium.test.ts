@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { root } from "./support.js";
+import { fixtureConcept, root } from "./support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "deck-no-chromium-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,8 +18,9 @@ it("builds the site without PDF and tells how to get the PDFs", () => {
     env: {
       ...process.env,
       CHROMIUM_PATH: "/nicht/vorhanden/chromium",
+      CONTENT_DIR: fixtureConcept("kleinstadt"),
       DECK_OUT_DIR: dir,
-      DECK_VARIANTS: "entscheider",
+      DECK_VARIANTS: "kurz",
     },
     encoding: "utf8",
   });
@@ -28,8 +29,8 @@ it("builds the site without PDF and tells how to get the PDFs", () => {
   expect(hints).toEqual([
     "Hinweis: Chromium nicht gefunden (/usr/bin/chromium oder CHROMIUM_PATH) – Websites gebaut, PDFs der Präsentationen fehlen. Abhilfe: apt-get install -y chromium",
   ]);
-  expect(existsSync(join(dir, "entscheider", "index.html"))).toBe(true);
-  expect(existsSync(join(dir, "entscheider.pdf"))).toBe(false);
+  expect(existsSync(join(dir, "kurz", "index.html"))).toBe(true);
+  expect(existsSync(join(dir, "kurz.pdf"))).toBe(false);
 });
 
 it("keys the root build's cache on the browser, so a build without PDFs is not reused once it is installed", () => {

@@ -7,7 +7,6 @@ import { type Browser, chromium as pw } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "../src/export-pdf.js";
 
 export const root = findRepoRoot();
-export const outDecks = join(root, "out", "decks");
 export const chromiumPath = findChromium();
 
 /**
@@ -26,13 +25,25 @@ export function launch(): Promise<Browser> {
   return pw.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }
 
-/** A complete concept folder (concept, Bausteine, variants, flyers) for tests that build from a copy of it. */
-export function fixtureConcept(name = "complete"): string {
-  return join(root, "packages", "concept", "test", "fixtures", "valid", name);
+/**
+ * A fixture concept (fixtures/concepts/<name>: another city, another shape) for tests of the code; content/ is
+ * checked only by invariants (packages/e2e).
+ */
+export function fixtureConcept(name = "lange-namen"): string {
+  return join(root, "fixtures", "concepts", name);
 }
 
-export function realConcept() {
-  return loadConceptSync(join(root, "content"), { displayDir: "content" });
+export function loadFixture(name = "lange-namen") {
+  return loadConceptSync(fixtureConcept(name), { displayDir: `fixtures/concepts/${name}` });
+}
+
+/** Builds the decks of a content folder into `out` (the deck's build command, as the root build runs it). */
+export function buildDecks(content: string, out: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
+    cwd: join(root, "apps", "deck"),
+    env: { ...process.env, CONTENT_DIR: content, DECK_OUT_DIR: out, ...env },
+    encoding: "utf8",
+  });
 }
 
 /** Text as a reader sees it: soft hyphens and no-break spaces removed, whitespace collapsed. */
@@ -74,10 +85,4 @@ export function pdfFonts(file: string): { name: string; type: string; embedded: 
 
 export function hasTool(tool: string): boolean {
   return spawnSync("which", [tool]).status === 0;
-}
-
-export function manifest(): { stand: string; files: { path: string; pages: number; bytes: number }[] } {
-  const file = join(outDecks, ".manifest", "decks.json");
-  if (!existsSync(file)) throw new Error("out/decks ist nicht gebaut: erst „pnpm build“ ausführen.");
-  return JSON.parse(readFileSync(file, "utf8"));
 }

@@ -123,4 +123,34 @@ describe.skipIf(!enabled)("a slide title reaches Slidev only as data", () => {
     );
     expect(foreign).toEqual([]);
   });
+
+  it("keeps every timeline label within its column, for Maßnahme titles up to 90 characters", async () => {
+    const c = structuredClone(concept);
+    const words =
+      "Einführung Verwaltungsdatenportal Fachbereichsleitungen Eigenbetriebe Arbeitsgruppe Qualitätssicherung";
+    let i = 0;
+    for (const b of c.bausteine)
+      for (const m of b.measures) m.title = `${++i}. ${words}`.slice(0, 60 + ((i * 7) % 31)).trim();
+    const data = buildDeckData(c, c.decks.find((d) => !d.blocks) ?? c.decks[0]!);
+    expect(Math.max(...data.timeline.map((r) => r.title.length))).toBeGreaterThanOrEqual(88);
+    writeFileSync(join(site, DATA_FILE), JSON.stringify(data));
+    const status = data.outline.slides.flatMap((s, n) => (s.kind === "status" ? [n + 1] : []));
+    expect(status.length).toBeGreaterThan(0);
+    for (const n of status) {
+      await page.goto(`${server.url}/index.html?labels=${n}#/${n}`);
+      await page.locator(`.slidev-page-${n} .row-title`).first().waitFor();
+      const crossing = await page.evaluate((no) => {
+        const svg = document.querySelector(`.slidev-page-${no} .timeline-svg`)!;
+        const chart = Math.min(
+          ...[...svg.querySelectorAll(".tick-year, .tick-quarter")].map((t) => t.getBoundingClientRect().left),
+        );
+        return [...svg.querySelectorAll<HTMLElement>(".row-title")].flatMap((t) => {
+          const r = t.getBoundingClientRect();
+          const bad = r.right > chart + 0.5 || t.scrollWidth > t.clientWidth + 1 || r.height === 0;
+          return bad ? [`${t.textContent} (${r.right} > ${chart})`] : [];
+        });
+      }, n);
+      expect(crossing).toEqual([]);
+    }
+  });
 });

@@ -1,0 +1,169 @@
+/**
+ * The decks of a fixture concept (long names and titles, an empty Baustein, variants that select and reorder
+ * Bausteine), built as the root build builds them, in a real Chromium and as PDFs: every slide of every variant
+ * with its kind and facts, nothing outside the slide, no request to another host, the presenter notes, the
+ * portal link; one 16:9 page per slide with the document's metadata, the brand font only, every fact, a clickable
+ * link and the slide numbers. Whatever the fixture says is taken from its model, never typed here.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { footerText } from "@dus-opendata/brand";
+import { documentMetadata, formatPlanDate, formatPublished, formatStand, formatStatus } from "@dus-opendata/concept";
+import { type StaticServer, serveStatic } from "@dus-opendata/serve";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DeckData } from "../src/deck-data.js";
+import {
+  buildDecks,
+  fixtureConcept,
+  launch,
+  letters,
+  loadFixture,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  plain,
+  requireChromium,
+} from "./support.js";
+
+const concept = loadFixture();
+const enabled = requireChromium();
+const out = mkdtempSync(join(tmpdir(), "deck-built-"));
+let build: ReturnType<typeof buildDecks>;
+let browser: Browser;
+let server: StaticServer;
+const data = (id: string) => JSON.parse(readFileSync(join(out, id, "deck-data.json"), "utf8")) as DeckData;
+
+beforeAll(async () => {
+  if (!enabled) return;
+  build = buildDecks(fixtureConcept(), out);
+  server = await serveStatic(out);
+  browser = await launch();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe.skipIf(!enabled)("decks of a fixture concept", () => {
+  it("build every variant (exit 0), one line per output", () => {
+    expect(build.stderr).toBe("");
+    expect(build.status).toBe(0);
+    for (const d of concept.decks) {
+      expect(build.stdout).toContain(`Präsentation ${d.id}: Website`);
+      expect(build.stdout).toMatch(new RegExp(`Präsentation ${d.id}: PDF`));
+    }
+  });
+});
+
+describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s", (id) => {
+  it("shows every slide with its kind and facts, nothing outside the slide, no other host asked", async () => {
+    const d = data(id);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}/${id}/index.html#/1`);
+    await page.waitForSelector(".slidev-page-1 .concept-slide");
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.title()).toBe(d.outline.title);
+    expect(await page.getAttribute("html", "lang")).toBe("de");
+    for (const [i, spec] of d.outline.slides.entries()) {
+      const n = i + 1;
+      if (n > 1) await page.keyboard.press("ArrowRight");
+      await page.waitForFunction((no) => location.hash.startsWith(`#/${no}`), n);
+      const current = page.locator(`.slidev-page-${n} .concept-slide`);
+      await current.waitFor();
+      expect(await current.getAttribute("data-kind"), `Folie ${n}`).toBe(spec.kind);
+      const footer = plain(await page.locator(`.slidev-page-${n} .deck-footer`).innerText());
+      expect(footer).toContain(`${n} / ${d.outline.slides.length}`);
+      expect(footer).toContain(`Stand: ${formatStand(concept.stand)}`);
+      expect(footer).toContain(footerText(concept));
+      if (spec.kind === "measure") {
+        const m = concept.bausteine.flatMap((b) => b.measures).find((x) => x.id === spec.measure)!;
+        expect(plain(await current.locator("h1").innerText())).toBe(m.title);
+        const box = plain(await current.locator(".status-box").innerText());
+        expect(box).toContain(`Status ${formatStatus(m.status)}`);
+        expect(box).toContain(`Datum (Plan) ${formatPlanDate(m.planned)}`);
+        expect(box).toContain(`Veröffentlicht ${formatPublished(m.published)}`);
+      }
+    }
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it("puts the notes from the data into the presenter view", async () => {
+    const d = data(id);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const page = await context.newPage();
+    const n = d.outline.slides.findIndex((s) => s.kind === "measure" || s.kind === "baustein") + 1;
+    await page.goto(`${server.url}/${id}/index.html#/presenter/${n}`);
+    await page.waitForSelector(".slidev-presenter");
+    const note = page.locator(".slidev-note p").first();
+    await note.waitFor();
+    expect(await note.textContent()).toBe(d.outline.slides[n - 1]!.notes.join("\n\n"));
+    await context.close();
+  });
+
+  it("links the portal on the closing slide, with a name that says where the link leads", async () => {
+    const d = data(id);
+    const n = d.outline.slides.findIndex((s) => s.kind === "closing") + 1;
+    if (n === 0) return;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${id}/index.html#/${n}`);
+    const link = page.locator(`.slidev-page-${n} .closing-portal a`);
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(concept.portal);
+    expect(await link.getAttribute("aria-label")).toContain(concept.portalName);
+    await context.close();
+  });
+
+  it("exports one 16:9 page per slide, with the document's metadata", () => {
+    const d = data(id);
+    const file = join(out, `${id}.pdf`);
+    const info = pdfInfo(file);
+    const meta = documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" });
+    expect(Number(info.Pages)).toBe(d.outline.slides.length);
+    expect(info["Page size"]).toBe("960 x 540 pts");
+    expect(info.Title).toBe(meta.title);
+    expect(info.Author).toBe(meta.author);
+    expect(info.Subject).toBe(meta.subject);
+    expect(info.Creator).toBe(meta.creator);
+  });
+
+  it("embeds every font, and only the brand font", () => {
+    const fonts = pdfFonts(join(out, `${id}.pdf`));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.embedded, f.name).toBe(true);
+      expect(f.name).toMatch(/^[A-Z]{6}\+SourceSans3/);
+    }
+  });
+
+  it("holds every Maßnahme, Chance and Risiko of its slides, the portal link and the slide numbers", () => {
+    const d = data(id);
+    const file = join(out, `${id}.pdf`);
+    const text = letters(pdfText(file));
+    for (const s of d.outline.slides) {
+      const b = concept.bausteine.find((x) => x.id === s.baustein);
+      if (s.kind === "measure") expect(text).toContain(letters(b!.measures.find((x) => x.id === s.measure)!.title));
+      if (s.kind === "chances-risks") for (const t of [...b!.chances, ...b!.risks]) expect(text).toContain(letters(t));
+      if (s.kind === "plan") for (const m of b!.measures) expect(text).toContain(letters(m.title));
+    }
+    const pages = d.outline.slides.length;
+    expect(plain(pdfText(file, pages))).toContain(`${pages} / ${pages}`);
+    if (d.outline.slides.some((s) => s.kind === "closing")) {
+      const raw = readFileSync(file, "latin1");
+      expect(raw).toContain(`/URI (${new URL(concept.portal).href})`);
+    }
+  });
+});
