@@ -1,13 +1,16 @@
 /**
  * Exports built deck sites to PDF with one Chromium for all variants: each site's print view is opened from a
- * local static server and printed, one page per slide. Chromium's creation date and random document ID are
- * replaced by values derived from the content, so the same content gives the same bytes.
+ * local static server and printed, one page per slide, tagged (Chromium writes the structure tree from the
+ * page's accessibility tree; src/pdf-accessibility.ts completes it to PDF/UA-1). Chromium's creation date and
+ * random document ID are replaced by values derived from the content, so the same content gives the same bytes.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
+import { displayUrl } from "./links.js";
+import { makeAccessible } from "./pdf-accessibility.js";
 import { serveStatic } from "./static-server.js";
 
 export const CHROMIUM_ARGS = [
@@ -88,24 +91,43 @@ export function setBookmarks(pdf: PDFDocument, titles: readonly string[]): void 
   pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
-/** Sets the metadata and makes the bytes reproducible: fixed dates, an ID derived from the content. */
+const CREATOR = "Open-Data-Kommunikation (Slidev, Chromium)";
+const PRODUCER = "Open-Data-Kommunikation";
+export const PDF_LANGUAGE = "de-DE";
+
+/** The description of a link annotation: where it leads. */
+export const describeLink = (uri: string) => `Link zu ${displayUrl(uri)}`;
+
+/**
+ * Sets the metadata, completes the tagging of a tagged PDF and makes the bytes reproducible: fixed dates, an
+ * ID derived from the content.
+ */
 export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const tagged = pdf.catalog.has(PDFName.of("StructTreeRoot"));
   if (pages !== undefined) {
     // Chromium may append an empty page after the last slide; a page short means a slide did not render.
     if (pdf.getPageCount() < pages) throw new Error(`Die PDF hat ${pdf.getPageCount()} Seiten, erwartet ${pages}.`);
-    while (pdf.getPageCount() > pages) pdf.removePage(pdf.getPageCount() - 1);
+    while (pdf.getPageCount() > pages) {
+      const last = pdf.getPage(pdf.getPageCount() - 1);
+      // Only an empty page may go: one with tagged content would leave the structure pointing nowhere.
+      if (last.node.has(PDFName.of("StructParents")))
+        throw new Error(`Seite ${pdf.getPageCount()} hat Inhalt, erwartet sind ${pages} Seiten.`);
+      pdf.removePage(pdf.getPageCount() - 1);
+    }
   }
   const date = new Date(`${meta.date}T00:00:00Z`);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
   pdf.setKeywords(meta.keywords);
-  pdf.setCreator("Open-Data-Kommunikation (Slidev, Chromium)");
-  pdf.setProducer("Open-Data-Kommunikation");
+  pdf.setCreator(CREATOR);
+  pdf.setProducer(PRODUCER);
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
-  pdf.setLanguage("de-DE");
+  pdf.setLanguage(PDF_LANGUAGE);
+  if (tagged)
+    makeAccessible(pdf, { ...meta, creator: CREATOR, producer: PRODUCER, language: PDF_LANGUAGE }, describeLink);
   if (meta.bookmarks) setBookmarks(pdf, meta.bookmarks);
   // Chromium writes a random /ID: replace it by a digest of the document without it.
   const zero = PDFHexString.of("0".repeat(32));
@@ -126,12 +148,18 @@ export interface ExportJob {
   slides: number;
 }
 
+export interface ExportOptions {
+  /** Tagged PDF/UA-1 (default); untagged only to measure what tagging costs. */
+  tagged?: boolean;
+  onProgress?: (site: string) => void;
+}
+
 /** Prints every job's site with one browser and one server; `root` holds the sites as subfolders. */
 export async function exportPdfs(
   root: string,
   jobs: ExportJob[],
   executablePath: string,
-  onProgress: (site: string) => void = () => {},
+  { tagged = true, onProgress = () => {} }: ExportOptions = {},
 ): Promise<void> {
   const server = await serveStatic(root);
   const browser = await launchChromium(executablePath);
@@ -161,6 +189,9 @@ export async function exportPdfs(
           printBackground: true,
           preferCSSPageSize: true,
           margin: { top: 0, right: 0, bottom: 0, left: 0 },
+          // Chromium's outline (one bookmark per heading) is replaced by one per slide (setBookmarks).
+          tagged,
+          outline: false,
         });
         await job.output(await normalisePdf(pdf, job.meta, job.slides));
         await context.close();

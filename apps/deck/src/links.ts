@@ -20,3 +20,8 @@ export function linkParts(text: string, portal: string): TextPart[] {
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
 }
+
+/** An address as people write it: without the scheme and a trailing slash. */
+export function displayUrl(href: string): string {
+  return href.replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
