@@ -1,3 +1,5 @@
+import { labels } from "@dus-opendata/concept";
+
 /** Splits text into plain parts and links: explicit https:// addresses and the portal's host name. */
 export interface TextPart {
   text: string;
@@ -24,4 +26,15 @@ export function linkParts(text: string, portal: string): TextPart[] {
 /** An address as people write it: without the scheme and a trailing slash. */
 export function displayUrl(href: string): string {
   return href.replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
+
+const NEW_WINDOW = "öffnet in neuem Fenster";
+
+/**
+ * A link's accessible name: its visible text (WCAG 2.5.3), what it leads to when that is the portal, and that it
+ * opens a new window (every link of the deck does, so the presentation stays open).
+ */
+export function linkLabel(href: string, text: string, portal: string): string {
+  const toPortal = displayUrl(href) === displayUrl(portal);
+  return `${toPortal ? `${labels.portal} ` : ""}${text} (${NEW_WINDOW})`;
 }
