@@ -1,5 +1,5 @@
 /** Edits of a tagged PDF's structure tree on a small hand-made document: detaching, list bodies, the RoleMap. */
-import { type PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, type PDFRef } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFNull, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { StructTree, wrapListBodies, writeRoleMap } from "../src/pdf-structure.js";
 
@@ -22,10 +22,10 @@ async function sample() {
   c.assign(list, c.obj({ Type: "StructElem", S: "L", P: doc, K: [li] } as never));
   const strong = ref({ Type: "StructElem", S: "Strong", P: doc, Pg: page.ref, K: 2 });
   c.assign(doc, c.obj({ Type: "StructElem", S: "Document", P: root, K: [div, list, strong] } as never));
-  const parents = c.obj([div, li, strong] as never);
+  const parents = c.obj([div, li, strong]);
   c.assign(root, c.obj({ Type: "StructTreeRoot", K: doc, ParentTree: { Nums: [0, parents] } } as never));
   pdf.catalog.set(PDFName.of("StructTreeRoot"), root);
-  return { pdf, page, div, li, lbl, strong, parents: parents as PDFArray };
+  return { pdf, page, div, li, lbl, strong, parents };
 }
 
 describe("structure tree edits", () => {
