@@ -4,6 +4,7 @@
  * page's accessibility tree; src/pdf-accessibility.ts completes it to PDF/UA-1). Chromium's creation date and
  * random document ID are replaced by values derived from the content, so the same content gives the same bytes.
  */
+import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -103,7 +104,9 @@ export const describeLink = (uri: string) => `Link zu ${displayUrl(uri)}`;
  * ID derived from the content.
  */
 export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  // pdf-lib yields to the event loop every few objects by default; a tagged slide deck has thousands of them,
+  // and nothing waits on this process meanwhile.
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
   const tagged = pdf.catalog.has(PDFName.of("StructTreeRoot"));
   if (pages !== undefined) {
     // Chromium may append an empty page after the last slide; a page short means a slide did not render.
@@ -129,15 +132,21 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   if (tagged)
     makeAccessible(pdf, { ...meta, creator: CREATOR, producer: PRODUCER, language: PDF_LANGUAGE }, describeLink);
   if (meta.bookmarks) setBookmarks(pdf, meta.bookmarks);
-  // Chromium writes a random /ID: replace it by a digest of the document without it.
-  const zero = PDFHexString.of("0".repeat(32));
-  pdf.context.trailerInfo.ID = pdf.context.obj([zero, zero]);
-  const digest = createHash("md5")
-    .update(await pdf.save({ useObjectStreams: false }))
-    .digest("hex");
-  const id = PDFHexString.of(digest);
-  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
-  return pdf.save({ useObjectStreams: false });
+  // Chromium writes a random /ID: replace it by a digest of the document written with a zero ID, put into the
+  // bytes in place (same length), so the document is written once.
+  const zero = "0".repeat(32);
+  pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(zero), PDFHexString.of(zero)]);
+  const saved = await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const digest = Buffer.from(createHash("md5").update(saved).digest("hex"), "latin1");
+  const tail = Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
+  const id = tail.lastIndexOf("/ID");
+  for (let at = id, k = 0; k < 2; k++) {
+    at = tail.indexOf(`<${zero}>`, at);
+    if (id < 0 || at < 0) throw new Error("Die Dokument-ID der PDF ließ sich nicht setzen.");
+    digest.copy(tail, at + 1);
+    at += zero.length + 2;
+  }
+  return saved;
 }
 
 export interface ExportJob {

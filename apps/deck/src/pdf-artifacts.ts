@@ -11,6 +11,7 @@
  *   hyphen drawn at a line break reads as nothing and the word as one.
  */
 import { Buffer } from "node:buffer";
+import { deflateSync, inflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFArray, type PDFDocument, PDFName, type PDFPage, PDFRawStream, PDFRef } from "pdf-lib";
 import {
   applyEdits,
@@ -50,7 +51,12 @@ function readContent(pdf: PDFDocument, page: PDFPage): { text: string; refs: PDF
   const parts = refs.map((ref) => {
     const stream = pdf.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) throw new Error(`Inhaltsstrom ${ref} ist kein Datenstrom`);
-    return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+    // Flate without predictor (what Chromium writes) through Node's zlib, which is many times faster.
+    const plainFlate =
+      stream.dict.lookupMaybe(PDFName.of("Filter"), PDFName)?.decodeText() === "FlateDecode" &&
+      !stream.dict.has(PDFName.of("DecodeParms"));
+    const bytes = plainFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   });
   // Content streams of a page form one stream; a line break between them keeps tokens apart.
   return { text: parts.join("\n"), refs };
@@ -60,14 +66,21 @@ const props = (op: Operation): Map<string, Operand> | undefined => {
   const last = op.operands[op.operands.length - 1];
   return last?.kind === "dict" ? last.entries : undefined;
 };
-const tagOf = (op: Operation) => (op.operands[0]?.kind === "name" ? op.operands[0].value : "");
+/** The first operand when it is a name (a marked-content tag, a font), read from the source text. */
+const tagOf = (op: Operation) =>
+  (/^\/([^\s/<[(]+)/.exec(op.raw)?.[1] ?? "").replace(/#([0-9a-fA-F]{2})/g, (_, h: string) =>
+    String.fromCharCode(Number.parseInt(h, 16)),
+  );
 const mcidOf = (op: Operation) => {
+  // Most operations are looked at only for this: read the operands only when an MCID is there at all.
+  if (!op.raw.includes("MCID")) return undefined;
   const v = props(op)?.get("MCID");
   return v?.kind === "number" ? v.value : undefined;
 };
 
 /** The ActualText of a marked-content sequence when it contains a soft hyphen. */
 function softHyphenText(op: Operation): string | undefined {
+  if (!op.raw.includes("ActualText")) return undefined;
   const actual = props(op)?.get("ActualText");
   if (actual?.kind !== "string") return undefined;
   const text = decodeTextString(actual.bytes);
@@ -135,6 +148,7 @@ export function markPageArtifacts(text: string, { owner: owners, fonts }: PageCo
   // The text state's font is part of the graphics state: q saves it, Q restores it.
   let font: GlyphText | undefined;
   const saved: (GlyphText | undefined)[] = [];
+  let shyOpen = 0;
 
   const closeRun = (end: number) => {
     if (lastPaint >= runStart) {
@@ -163,12 +177,14 @@ export function markPageArtifacts(text: string, { owner: owners, fonts }: PageCo
           nestedTagged: false,
           ...(actual === undefined ? {} : { shy: { actual, glyphs: "", shows: [] } }),
         });
+        if (actual !== undefined) shyOpen++;
         return;
       }
       case "EMC": {
         const seq = stack.pop();
         if (!seq) throw new Error("EMC ohne BMC/BDC im Inhaltsstrom");
         if (seq.shy) {
+          shyOpen--;
           const rest = seq.shy.actual.replaceAll(SHY, "");
           const invisible = rest === "" && seq.shy.glyphs !== undefined && seq.shy.glyphs.trim() === "";
           if (invisible && nextGlyphPlaced(ops, i))
@@ -208,8 +224,8 @@ export function markPageArtifacts(text: string, { owner: owners, fonts }: PageCo
     }
     if (op.op === "q") saved.push(font);
     else if (op.op === "Q") font = saved.pop();
-    else if (op.op === "Tf") font = op.operands[0]?.kind === "name" ? fonts.get(op.operands[0].value) : undefined;
-    const span = stack.findLast((s) => s.shy);
+    else if (op.op === "Tf") font = fonts.get(tagOf(op));
+    const span = shyOpen > 0 ? stack.findLast((s) => s.shy) : undefined;
     if (span?.shy && TEXT_SHOW.has(op.op)) {
       span.shy.shows.push(i);
       for (const bytes of strings(op)) {
@@ -233,6 +249,7 @@ export function markPageArtifacts(text: string, { owner: owners, fonts }: PageCo
 /** Marks the artifacts of every page and takes decorations out of the structure tree. */
 export function markArtifacts(pdf: PDFDocument, tree: StructTree): ArtifactCounts {
   const total: ArtifactCounts = { wrapped: 0, detached: 0, softHyphens: 0 };
+  const fontCache = new Map();
   for (const page of pdf.getPages()) {
     const { text, refs } = readContent(pdf, page);
     if (!refs.length) continue;
@@ -241,10 +258,13 @@ export function markArtifacts(pdf: PDFDocument, tree: StructTree): ArtifactCount
         const owner = tree.owner(page, mcid);
         return owner ? tree.role(owner) : undefined;
       },
-      fonts: pageFonts(pdf, page),
+      fonts: pageFonts(pdf, page, fontCache),
     });
-    for (const mcid of result.detached) if (tree.owner(page, mcid)) tree.detachMcid(page, mcid);
-    const stream = pdf.context.flateStream(Buffer.from(result.text, "latin1"));
+    tree.detachMcids(
+      page,
+      result.detached.filter((mcid) => tree.owner(page, mcid)),
+    );
+    const stream = pdf.context.stream(deflateSync(Buffer.from(result.text, "latin1")), { Filter: "FlateDecode" });
     page.node.set(PDFName.of("Contents"), pdf.context.register(stream));
     for (const ref of refs) pdf.context.delete(ref);
     total.wrapped += result.counts.wrapped;

@@ -12,12 +12,39 @@ export type Operand =
   | { kind: "dict"; raw: string; entries: Map<string, Operand> }
   | { kind: "keyword"; raw: string };
 
-export interface Operation {
-  op: string;
-  operands: Operand[];
-  /** Offsets of the operation (first operand to operator) in the stream text. */
-  start: number;
-  end: number;
+/**
+ * One operation. Only the operator is read while splitting the stream (it is long: a slide has tens of
+ * thousands of operations); the operands are parsed when first asked for.
+ */
+export class Operation {
+  private parsed: Operand[] | undefined;
+  constructor(
+    private readonly text: string,
+    readonly op: string,
+    /** Offsets of the operation (first operand to operator) in the stream text. */
+    readonly start: number,
+    readonly end: number,
+    private readonly operandsEnd: number,
+  ) {}
+
+  /** The operation's source text. */
+  get raw(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  get operands(): Operand[] {
+    if (!this.parsed) {
+      const r = new Reader(this.text.slice(0, this.operandsEnd));
+      r.pos = this.start;
+      const out: Operand[] = [];
+      for (let t = r.next(); t !== undefined; t = r.next()) {
+        if (typeof t !== "object") throw new ContentStreamError(`Unerwarteter Operator „${t}“ zwischen Operanden`);
+        out.push(t);
+      }
+      this.parsed = out;
+    }
+    return this.parsed;
+  }
 }
 
 const WHITE = new Set(["\0", "\t", "\n", "\f", "\r", " "]);
@@ -154,37 +181,107 @@ class Reader {
   }
 }
 
+/** Byte classes (ISO 32000-1, 7.2.2): 0 regular, 1 white space, 2 delimiter. */
+const CLASS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = 1;
+for (const c of "()<>[]{}/%") CLASS[c.charCodeAt(0)] = 2;
+
+/** The offset after the literal string that starts at `i` (an opening parenthesis). */
+function skipLiteral(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92)
+      j++; // backslash: the next byte is escaped
+    else if (c === 40) depth++;
+    else if (c === 41) {
+      if (depth === 0) return j + 1;
+      depth--;
+    }
+  }
+  throw new ContentStreamError("Zeichenkette ohne Ende im Inhaltsstrom");
+}
+
+/** The offset after the operand (string, array, dictionary, name, number or keyword) that starts at `i`. */
+function skipOperand(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 40) return skipLiteral(text, i);
+  if (c === 60 && text.charCodeAt(i + 1) !== 60) {
+    const close = text.indexOf(">", i);
+    if (close < 0) throw new ContentStreamError("Hex-Zeichenkette ohne Ende im Inhaltsstrom");
+    return close + 1;
+  }
+  if (c === 91 || c === 60) {
+    // Array or dictionary: skip nested operands up to the matching close.
+    const dict = c === 60;
+    let j = i + (dict ? 2 : 1);
+    for (;;) {
+      while (j < text.length && CLASS[text.charCodeAt(j)] === 1) j++;
+      if (j >= text.length) throw new ContentStreamError("Feld oder Wörterbuch ohne Ende im Inhaltsstrom");
+      const d = text.charCodeAt(j);
+      if (!dict && d === 93) return j + 1;
+      if (dict && d === 62 && text.charCodeAt(j + 1) === 62) return j + 2;
+      if (d === 37) {
+        while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+        continue;
+      }
+      j = skipOperand(text, j);
+    }
+  }
+  let j = c === 47 ? i + 1 : i;
+  while (j < text.length && CLASS[text.charCodeAt(j)] === 0) j++;
+  if (j === i) throw new ContentStreamError(`Unerwartetes Zeichen „${text[i]}“ im Inhaltsstrom`);
+  return j;
+}
+
+const OPERAND_START = new Set(["true", "false", "null"]);
+
 /** Splits a content stream into operations. Inline images (BI … ID … EI) become one operation `BI`. */
 export function parseContent(text: string): Operation[] {
-  const r = new Reader(text);
   const ops: Operation[] = [];
-  let operands: Operand[] = [];
+  const n = text.length;
   let start = -1;
-  for (;;) {
-    r.skipSpace();
-    const at = r.pos;
-    const token = r.next();
-    if (token === undefined) break;
-    if (start < 0) start = at;
-    if (typeof token === "object") {
-      operands.push(token);
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = CLASS[c]!;
+    if (cls === 1) {
+      i++;
       continue;
     }
-    if (token === "BI") {
-      // Inline image: its data ends at whitespace + EI followed by whitespace or the end.
-      const data = text.indexOf("ID", r.pos);
+    if (c === 37) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      continue;
+    }
+    if (start < 0) start = i;
+    // Operands: anything but a regular token that is not a number or keyword.
+    const regular = cls === 0 && !(c >= 48 && c <= 57) && c !== 43 && c !== 45 && c !== 46;
+    if (!regular) {
+      i = skipOperand(text, i);
+      continue;
+    }
+    let j = i;
+    while (j < n && CLASS[text.charCodeAt(j)] === 0) j++;
+    const word = text.slice(i, j);
+    if (OPERAND_START.has(word)) {
+      i = j;
+      continue;
+    }
+    let end = j;
+    if (word === "BI") {
+      // Inline image: its data ends at white space + EI followed by white space or the end.
+      const data = text.indexOf("ID", j);
       const endMatch = /[\0\t\n\f\r ]EI(?=[\0\t\n\f\r ]|$)/g;
       endMatch.lastIndex = data + 3;
-      const m = endMatch.exec(text);
-      if (data < 0 || !m) throw new ContentStreamError("Eingebettetes Bild ohne Ende im Inhaltsstrom");
-      r.pos = m.index + 3;
+      const m = data < 0 ? null : endMatch.exec(text);
+      if (!m) throw new ContentStreamError("Eingebettetes Bild ohne Ende im Inhaltsstrom");
+      end = m.index + 3;
     }
-    if (token === "") throw new ContentStreamError(`Unlesbares Zeichen an Stelle ${at} im Inhaltsstrom`);
-    ops.push({ op: token, operands, start, end: r.pos });
-    operands = [];
+    ops.push(new Operation(text, word, start, end, i));
     start = -1;
+    i = end;
   }
-  if (operands.length) throw new ContentStreamError("Operanden ohne Operator am Ende des Inhaltsstroms");
+  if (start >= 0) throw new ContentStreamError("Operanden ohne Operator am Ende des Inhaltsstroms");
   return ops;
 }
 

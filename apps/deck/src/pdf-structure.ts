@@ -17,6 +17,17 @@ import {
 
 const N = (name: string) => PDFName.of(name);
 
+// pdf-lib decodes a name's #xx escapes on every call; names are interned, so each is decoded once.
+const nameTexts = new Map<PDFName, string>();
+export function nameText(name: PDFName): string {
+  let text = nameTexts.get(name);
+  if (text === undefined) {
+    text = name.decodeText();
+    nameTexts.set(name, text);
+  }
+  return text;
+}
+
 /** One entry of an element's /K: a child element, a marked-content sequence on a page, or an annotation. */
 export type Kid =
   | { kind: "elem"; ref: PDFRef }
@@ -55,7 +66,7 @@ export class StructTree {
   }
 
   role(ref: PDFRef): string {
-    return this.dict(ref).lookup(N("S"), PDFName).decodeText();
+    return nameText(this.dict(ref).lookup(N("S"), PDFName));
   }
 
   /** The elements' references, depth first in structure order. */
@@ -85,7 +96,8 @@ export class StructTree {
       if (raw instanceof PDFNumber) return { kind: "mcid", mcid: raw.asNumber(), page: pg, raw };
       const d = raw instanceof PDFRef ? this.pdf.context.lookup(raw) : raw;
       if (!(d instanceof PDFDict)) throw new StructureError(`Unerwarteter Eintrag in /K eines Elements ${ref}`);
-      const type = d.lookupMaybe(N("Type"), PDFName)?.decodeText();
+      const typeName = d.lookupMaybe(N("Type"), PDFName);
+      const type = typeName && nameText(typeName);
       const dPg = d.get(N("Pg"));
       const kidPage = dPg instanceof PDFRef ? dPg : pg;
       if (type === "MCR") return { kind: "mcid", mcid: d.lookup(N("MCID"), PDFNumber).asNumber(), page: kidPage, raw };
@@ -124,20 +136,31 @@ export class StructTree {
   }
 
   /**
-   * Takes a marked-content sequence out of the structure (the caller marks it as an artifact in the content):
-   * its element no longer lists it, the parent tree no longer points to the element, and elements left
-   * without any content are removed.
+   * Takes marked-content sequences of a page out of the structure (the caller marks them as artifacts in the
+   * content): their elements no longer list them, the parent tree no longer points to the elements, and
+   * elements left without any content are removed.
    */
-  detachMcid(page: PDFPage, mcid: number): void {
-    const owner = this.owner(page, mcid);
+  detachMcids(page: PDFPage, mcids: readonly number[]): void {
     const arr = this.pageParents(page);
-    if (!owner || !arr) throw new StructureError(`Kein Strukturelement für MCID ${mcid} auf der Seite`);
-    const kids = this.kids(owner);
-    const rest = kids.filter((k) => !(k.kind === "mcid" && k.mcid === mcid && k.page === page.ref));
-    if (rest.length === kids.length) throw new StructureError(`MCID ${mcid} fehlt im Element ${owner}`);
-    this.setKids(owner, rest);
-    arr.set(mcid, PDFNull);
-    if (rest.length === 0) this.removeEmpty(owner);
+    const byOwner = new Map<PDFRef, Set<number>>();
+    for (const mcid of mcids) {
+      const owner = arr && mcid < arr.size() ? arr.get(mcid) : undefined;
+      if (!(owner instanceof PDFRef)) throw new StructureError(`Kein Strukturelement für MCID ${mcid} auf der Seite`);
+      byOwner.set(owner, (byOwner.get(owner) ?? new Set()).add(mcid));
+      arr!.set(mcid, PDFNull);
+    }
+    for (const [owner, gone] of byOwner) {
+      const kids = this.kids(owner);
+      const rest = kids.filter((k) => !(k.kind === "mcid" && gone.has(k.mcid) && k.page === page.ref));
+      if (kids.length - rest.length !== gone.size)
+        throw new StructureError(`MCID ${[...gone].join(", ")} fehlt im Element ${owner}`);
+      this.setKids(owner, rest);
+      if (rest.length === 0) this.removeEmpty(owner);
+    }
+  }
+
+  detachMcid(page: PDFPage, mcid: number): void {
+    this.detachMcids(page, [mcid]);
   }
 
   /** Removes an element without content, and then its ancestors that are left empty. */

@@ -42,19 +42,34 @@ export function parseToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
-/** The glyph-to-text maps of the fonts in a page's resources, by resource name. */
-export function pageFonts(pdf: PDFDocument, page: PDFPage): Map<string, GlyphText> {
+/**
+ * The glyph-to-text maps of the fonts in a page's resources, by resource name. Pages share fonts: `cache`
+ * keeps each font's map, read once per document.
+ */
+export function pageFonts(
+  pdf: PDFDocument,
+  page: PDFPage,
+  cache: Map<unknown, GlyphText | undefined> = new Map(),
+): Map<string, GlyphText> {
   const fonts = new Map<string, GlyphText>();
   const dict = page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict);
   if (!dict) return fonts;
   for (const [key, value] of dict.entries()) {
+    if (cache.has(value)) {
+      const known = cache.get(value);
+      if (known) fonts.set(key.decodeText(), known);
+      continue;
+    }
+    cache.set(value, undefined);
     const font = pdf.context.lookup(value);
     if (!(font instanceof PDFDict)) continue;
     const stream = font.lookup(PDFName.of("ToUnicode"));
     if (!(stream instanceof PDFRawStream)) continue;
     const cmap = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
     const composite = font.lookupMaybe(PDFName.of("Subtype"), PDFName)?.decodeText() === "Type0";
-    fonts.set(key.decodeText(), { codeLength: composite ? 2 : 1, map: parseToUnicode(cmap) });
+    const glyphs: GlyphText = { codeLength: composite ? 2 : 1, map: parseToUnicode(cmap) };
+    cache.set(value, glyphs);
+    fonts.set(key.decodeText(), glyphs);
   }
   return fonts;
 }
