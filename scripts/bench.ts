@@ -3,8 +3,9 @@
  * docs/benchmarks.md with the machine and the versions. Targets (issue: regenerate everything with one
  * command) are shown next to each figure; the benchmark checks them, the tests do not.
  *
- *   pnpm bench            everything (about 15 minutes on 2 cores)
- *   pnpm bench --quick    fewer repetitions
+ *   pnpm bench                 everything (about 15 minutes on 2 cores)
+ *   pnpm bench --quick         fewer repetitions
+ *   pnpm bench --only export   one section (load, deck, export, flyer, build, preview; several with commas)
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -209,6 +210,69 @@ async function benchDeckSection() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+/**
+ * What tagging (PDF/UA-1) costs on the deck PDF export: every variant of the content exported with one browser,
+ * tagged and untagged in alternating order within one run, after one untagged warm-up export.
+ */
+async function benchExportSection() {
+  log("Präsentation: PDF-Export getaggt gegen ungetaggt …");
+  const { exportPdfs, findChromium } = await import("../apps/deck/src/export-pdf.js");
+  const chromium = findChromium();
+  if (!chromium) {
+    notes.push("Kein Chromium: PDF-Export (getaggt/ungetaggt) nicht gemessen.");
+    return;
+  }
+  const { ensureApp } = await import("../apps/deck/src/app-build.js");
+  const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
+  const { DATA_FILE } = await import("../apps/deck/src/vite-plugin.js");
+  const app = await ensureApp(root, deckDir);
+  const concept = loadConceptForDeck();
+  const sites = mkdtempSync(join(tmpdir(), "bench-export-"));
+  try {
+    const data = concept.decks.map((v) => deckDataFor(concept, v.id));
+    for (const [i, v] of concept.decks.entries()) {
+      cpSync(app.dir, join(sites, v.id), { recursive: true });
+      writeFileSync(join(sites, v.id, DATA_FILE), JSON.stringify(data[i]));
+    }
+    const jobs = () =>
+      concept.decks.map((v, i) => ({
+        site: v.id,
+        slides: data[i]!.outline.slides.length,
+        meta: {
+          title: data[i]!.outline.title,
+          author: "",
+          subject: "",
+          keywords: [],
+          date: data[i]!.standDate,
+          bookmarks: data[i]!.outline.slides.map((s) => s.title),
+        },
+        output: async () => {},
+      }));
+    const pages = data.reduce((n, d) => n + d.outline.slides.length, 0);
+    const runs = quick ? 3 : 7;
+    const times = { tagged: [] as number[], untagged: [] as number[] };
+    await exportPdfs(sites, jobs(), chromium, { tagged: false });
+    for (let i = 0; i < runs; i++)
+      for (const tagged of i % 2 ? [true, false] : [false, true]) {
+        const t = performance.now();
+        await exportPdfs(sites, jobs(), chromium, { tagged });
+        times[tagged ? "tagged" : "untagged"].push(performance.now() - t);
+      }
+    const tagged = median(times.tagged);
+    const untagged = median(times.untagged);
+    // Each pair ran back to back: its ratio is less affected by the load of a shared machine drifting.
+    const pairs = median(times.tagged.map((t, i) => t / times.untagged[i]!));
+    const group = `Präsentation (PDF-Export, ${concept.decks.length} Varianten, ${pages} Seiten, ein Browser, Median von ${runs})`;
+    add(group, "ungetaggt", sec(untagged));
+    add(group, "getaggt (PDF/UA-1: Struktur, Artefakte, ganze Wörter, Metadaten)", sec(tagged));
+    add(group, "Verhältnis der Mediane getaggt / ungetaggt", de(tagged / untagged, 2));
+    add(group, "Median der Verhältnisse je Paar (direkt nacheinander)", de(pairs, 2), "≤ 1,10", pairs <= 1.1);
+  } finally {
+    rmSync(sites, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 async function benchFlyerSection() {
   log("Flyer: kalter Prozess und warm in einem Prozess …");
   const r = spawnSync(bin("tsx"), ["bench/render.ts", "--json", ...(quick ? ["--quick"] : [])], {
@@ -378,13 +442,17 @@ function versions() {
 
 async function main() {
   const started = new Date();
-  const only = process.argv
-    .find((a) => a.startsWith("--only="))
-    ?.slice(7)
-    .split(",");
+  // --only=a,b or --only a,b
+  const at = process.argv.indexOf("--only");
+  const only = (
+    process.argv.find((a) => a.startsWith("--only="))?.slice(7) ?? (at >= 0 ? process.argv[at + 1] : undefined)
+  )
+    ?.split(",")
+    .filter(Boolean);
   const sections: [string, () => unknown][] = [
     ["load", benchLoadSection],
     ["deck", benchDeckSection],
+    ["export", benchExportSection],
     ["flyer", benchFlyerSection],
     ["build", benchWholeBuild],
     ["preview", benchPreview],

@@ -22,8 +22,10 @@ import { colors } from "@dus-opendata/brand";
 import { documentMetadata } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
 import { ensureApp } from "../src/app-build.js";
+import { buildDeckData } from "../src/deck-data.js";
 import { exporterHash, exportPdfs, findChromium } from "../src/export-pdf.js";
 import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
+import { readingOrder } from "../src/slide-headings.js";
 import { DATA_FILE } from "../src/vite-plugin.js";
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,6 +53,8 @@ interface ManifestFile {
   path: string;
   pages: number;
   bytes: number;
+  /** PDFs: the heading texts (H1–H3) in the order the structure tree presents them, from the data. */
+  readingOrder?: string[];
 }
 interface Manifest {
   stand: string;
@@ -196,6 +200,8 @@ async function main(): Promise<number> {
           path: `${v}.pdf`,
           pages: data[v]!.outline.slides.length,
           bytes: size(join(outDir, `${v}.pdf`)),
+          // From the text as written (the slides' copy carries soft hyphens for line breaking).
+          readingOrder: readingOrder(buildDeckData(concept, concept.decks.find((d) => d.id === v)!)),
         });
       } else rmSync(join(outDir, `${v}.pdf`), { force: true });
     }

@@ -1,8 +1,10 @@
 /**
  * Exports built deck sites to PDF with one Chromium for all variants: each site's print view is opened from a
- * local static server and printed, one page per slide. Chromium's creation date and random document ID are
- * replaced by values derived from the content, so the same content gives the same bytes.
+ * local static server and printed, one page per slide, tagged (Chromium writes the structure tree from the
+ * page's accessibility tree; src/pdf-accessibility.ts completes it to PDF/UA-1). Chromium's creation date and
+ * random document ID are replaced by values derived from the content, so the same content gives the same bytes.
  */
+import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,6 +12,8 @@ import type { DocumentMetadata } from "@dus-opendata/concept";
 import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
+import { displayUrl } from "./links.js";
+import { makeAccessible } from "./pdf-accessibility.js";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -77,13 +81,28 @@ export function setBookmarks(pdf: PDFDocument, titles: readonly string[]): void 
   pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
-/** Sets the metadata and makes the bytes reproducible: fixed dates, an ID derived from the content. */
+/** The description of a link annotation: where it leads. */
+export const describeLink = (uri: string) => `Link zu ${displayUrl(uri)}`;
+
+/**
+ * Sets the metadata, completes the tagging of a tagged PDF and makes the bytes reproducible: fixed dates, an
+ * ID derived from the content.
+ */
 export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  // pdf-lib yields to the event loop every few objects by default; a tagged slide deck has thousands of them,
+  // and nothing waits on this process meanwhile.
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
+  const tagged = pdf.catalog.has(PDFName.of("StructTreeRoot"));
   if (pages !== undefined) {
     // Chromium may append an empty page after the last slide; a page short means a slide did not render.
     if (pdf.getPageCount() < pages) throw new Error(`Die PDF hat ${pdf.getPageCount()} Seiten, erwartet ${pages}.`);
-    while (pdf.getPageCount() > pages) pdf.removePage(pdf.getPageCount() - 1);
+    while (pdf.getPageCount() > pages) {
+      const last = pdf.getPage(pdf.getPageCount() - 1);
+      // Only an empty page may go: one with tagged content would leave the structure pointing nowhere.
+      if (last.node.has(PDFName.of("StructParents")))
+        throw new Error(`Seite ${pdf.getPageCount()} hat Inhalt, erwartet sind ${pages} Seiten.`);
+      pdf.removePage(pdf.getPageCount() - 1);
+    }
   }
   const date = new Date(`${meta.date}T00:00:00Z`);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -95,16 +114,23 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   pdf.setLanguage(meta.language);
+  if (tagged) makeAccessible(pdf, meta, describeLink);
   if (meta.bookmarks) setBookmarks(pdf, meta.bookmarks);
-  // Chromium writes a random /ID: replace it by a digest of the document without it.
-  const zero = PDFHexString.of("0".repeat(32));
-  pdf.context.trailerInfo.ID = pdf.context.obj([zero, zero]);
-  const digest = createHash("md5")
-    .update(await pdf.save({ useObjectStreams: false }))
-    .digest("hex");
-  const id = PDFHexString.of(digest);
-  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
-  return pdf.save({ useObjectStreams: false });
+  // Chromium writes a random /ID: replace it by a digest of the document written with a zero ID, put into the
+  // bytes in place (same length), so the document is written once.
+  const zero = "0".repeat(32);
+  pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(zero), PDFHexString.of(zero)]);
+  const saved = await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const digest = Buffer.from(createHash("md5").update(saved).digest("hex"), "latin1");
+  const tail = Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
+  const id = tail.lastIndexOf("/ID");
+  for (let at = id, k = 0; k < 2; k++) {
+    at = tail.indexOf(`<${zero}>`, at);
+    if (id < 0 || at < 0) throw new Error("Die Dokument-ID der PDF ließ sich nicht setzen.");
+    digest.copy(tail, at + 1);
+    at += zero.length + 2;
+  }
+  return saved;
 }
 
 export interface ExportJob {
@@ -115,12 +141,18 @@ export interface ExportJob {
   slides: number;
 }
 
+export interface ExportOptions {
+  /** Tagged PDF/UA-1 (default); untagged only to measure what tagging costs. */
+  tagged?: boolean;
+  onProgress?: (site: string) => void;
+}
+
 /** Prints every job's site with one browser and one server; `root` holds the sites as subfolders. */
 export async function exportPdfs(
   root: string,
   jobs: ExportJob[],
   executablePath: string,
-  onProgress: (site: string) => void = () => {},
+  { tagged = true, onProgress = () => {} }: ExportOptions = {},
 ): Promise<void> {
   const server = await serveStatic(root);
   const browser = await launchChromium(executablePath);
@@ -150,6 +182,9 @@ export async function exportPdfs(
           printBackground: true,
           preferCSSPageSize: true,
           margin: { top: 0, right: 0, bottom: 0, left: 0 },
+          // Chromium's outline (one bookmark per heading) is replaced by one per slide (setBookmarks).
+          tagged,
+          outline: false,
         });
         await job.output(await normalisePdf(pdf, job.meta, job.slides));
         await context.close();

@@ -1,3 +1,5 @@
+import { labels } from "@dus-opendata/concept";
+
 /** Splits text into plain parts and links: explicit https:// addresses and the portal's host name. */
 export interface TextPart {
   text: string;
@@ -19,4 +21,19 @@ export function linkParts(text: string, portal: string): TextPart[] {
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
+}
+
+/** An address as people write it: without the scheme and a trailing slash. */
+export function displayUrl(href: string): string {
+  return href.replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
+
+/**
+ * A link's accessible name: its visible text (WCAG 2.5.3), the portal's name when it leads there, and that it
+ * opens a new window (every link of the deck does, so the presentation stays open). Without soft hyphens, which
+ * a screen reader need not hear.
+ */
+export function linkLabel(href: string, text: string, portal: { url: string; name: string }): string {
+  const toPortal = displayUrl(href) === displayUrl(portal.url);
+  return `${toPortal ? `${portal.name} ` : ""}${text} (${labels.opensNewWindow})`.replace(/\u00AD/g, "");
 }

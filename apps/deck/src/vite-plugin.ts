@@ -83,8 +83,9 @@ export function conceptDeckPlugin(): Plugin {
       },
     },
     transform(code, id) {
-      // The document title comes from the data, not from the Markdown headmatter.
-      if (id !== "/@slidev/configs") return undefined;
+      // The built site's document title comes from the data, not from the Markdown headmatter. (In the live
+      // preview, setup/root.ts sets it: importing the data here would turn every content edit into a page reload.)
+      if (!build || id !== "/@slidev/configs") return undefined;
       return `import __deck from ${JSON.stringify(ID)};\nconst __configs = ${code.replace(/^export default /, "")};\n__configs.title = __configs.slidesTitle = __deck.outline.title;\nexport default __configs;\n`;
     },
     configureServer(s) {

@@ -28,6 +28,7 @@ export const labels = {
   of: "von",
   noMeasures: "Für diesen Baustein sind noch keine Maßnahmen benannt.",
   noChances: "Keine benannt.",
+  opensNewWindow: "öffnet in neuem Fenster",
   /** The word of each status kind, from the one definition of the statuses. */
   statusKinds: STATUS_LABELS,
 } as const;
