@@ -174,7 +174,13 @@ export async function exportPdfs(
           job.slides,
           { timeout: 30_000 },
         );
-        await page.waitForTimeout(300);
+        // Every box has fitted its text (src/runtime/settle.ts), and two frames have been drawn since.
+        await page.waitForFunction(
+          () => document.fonts.status === "loaded" && !(window as { __deckBusy?: number }).__deckBusy,
+          undefined,
+          { timeout: 30_000, polling: 50 },
+        );
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         await page.emulateMedia({ media: "screen" });
         const pdf = await page.pdf({
           width: "1280px",

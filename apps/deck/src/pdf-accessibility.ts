@@ -4,6 +4,7 @@
  */
 import type { PDFDocument } from "pdf-lib";
 import { type ArtifactCounts, markArtifacts } from "./pdf-artifacts.js";
+import { renumberStructureIds } from "./pdf-ids.js";
 import { describeLinks, writeDocumentMetadata, type XmpFields } from "./pdf-metadata.js";
 import { StructTree, wrapListBodies, writeRoleMap } from "./pdf-structure.js";
 
@@ -24,5 +25,7 @@ export function makeAccessible(
   const roleMap = writeRoleMap(tree);
   writeDocumentMetadata(pdf, fields);
   const links = describeLinks(pdf, describeLink);
+  // Last: the steps above may remove elements (and their IDs).
+  renumberStructureIds(pdf);
   return { ...artifacts, listBodies, roleMap, links };
 }

@@ -194,8 +194,6 @@ describe.skipIf(!enabled)("tagged PDF of a deck (PDF/UA-1)", () => {
       };
       visit(rootDict);
       const custom = [...used].filter((r) => !STANDARD_ROLES.has(r));
-      // The fixture's "Hinweis:" is <strong> in an <aside>: Chromium writes the PDF 2.0 types Strong and Aside.
-      if (v === "alles") expect(custom).toEqual(expect.arrayContaining(["Strong", "Aside"]));
       for (const role of custom) {
         const target = roleMap?.lookupMaybe(PDFName.of(role), PDFName)?.decodeText();
         expect(target && STANDARD_ROLES.has(target), role).toBe(true);
@@ -214,23 +212,32 @@ describe.skipIf(!enabled)("tagged PDF of a deck (PDF/UA-1)", () => {
         .filter(
           (o): o is PDFDict => o instanceof PDFDict && o.lookupMaybe(PDFName.of("S"), PDFName)?.decodeText() === "TH",
         );
-      // The plan table: three column headers on each plan slide.
-      expect(ths.length).toBe(decks[v]!.outline.slides.filter((s) => s.kind === "plan").length * 3);
-      for (const th of ths) {
+      // The plan table of a Baustein with Maßnahmen: three column headers, and each Maßnahme's title heads its row.
+      const plans = decks[v]!.outline.slides.filter((s) => s.kind === "plan")
+        .map((s) => concept.bausteine.find((b) => b.id === s.baustein)!.measures.length)
+        .filter((n) => n > 0);
+      const scopes = ths.map((th) => {
         // /A is one attribute dictionary or an array of them.
         const a = th.lookup(PDFName.of("A"));
         const dicts = a instanceof PDFArray ? a.asArray().map((x) => lib.context.lookup(x)) : [a];
-        const scopes = dicts.map((x) => (x instanceof PDFDict ? x.lookup(PDFName.of("Scope"))?.toString() : undefined));
-        expect(scopes.filter(Boolean)).toEqual(["/Column"]);
-      }
+        return dicts
+          .map((x) => (x instanceof PDFDict ? x.lookup(PDFName.of("Scope"))?.toString() : undefined))
+          .filter(Boolean);
+      });
+      expect(scopes.filter((x) => x.length === 1 && x[0] === "/Column")).toHaveLength(plans.length * 3);
+      expect(scopes.filter((x) => x.length === 1 && x[0] === "/Row")).toHaveLength(plans.reduce((a, b) => a + b, 0));
+      expect(scopes).toHaveLength(plans.length * 3 + plans.reduce((a, b) => a + b, 0));
       const links = lib.getPages().flatMap((p) => p.node.lookupMaybe(PDFName.of("Annots"), PDFArray)?.asArray() ?? []);
-      expect(links.length).toBeGreaterThan(0);
+      // The closing slide links the portal; a variant without one may have no link at all.
+      const closing = decks[v]!.outline.slides.some((s) => s.kind === "closing");
+      if (closing) expect(links.length).toBeGreaterThan(0);
       for (const ref of links) {
         const annot = lib.context.lookup(ref, PDFDict);
         expect(annot.lookup(PDFName.of("Contents"))?.toString()).toBeTruthy();
         expect(annot.has(PDFName.of("StructParent"))).toBe(true);
       }
-      expect(nodes.filter((x) => x.role === "Link").map((x) => spoken(x.text))).toContain(displayUrl(concept.portal));
+      if (closing)
+        expect(nodes.filter((x) => x.role === "Link").map((x) => spoken(x.text))).toContain(displayUrl(concept.portal));
     });
   });
 
@@ -375,9 +382,9 @@ describe.skipIf(!enabled)("deck site (WCAG 2.1 AA)", () => {
   });
 
   it("names the portal link by where it leads (and keeps its visible text in the name)", async () => {
-    const d = decks.kurz!;
+    const d = decks.alles!;
     const n = d.outline.slides.findIndex((s) => s.kind === "closing") + 1;
-    const page = await open("kurz", `#/${n}`);
+    const page = await open("alles", `#/${n}`);
     const link = page.locator(`.slidev-page-${n} .closing-portal a`);
     await link.waitFor();
     const name = await link.getAttribute("aria-label");
