@@ -17,7 +17,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 /** What the app is made from, relative to the repository root; folders are read recursively. */
 const SOURCES = {
@@ -88,9 +88,8 @@ export interface App {
 const STAMP = ".app-hash";
 
 /**
- * The compiled app in <appDir>/.app (or DECK_APP_DIR), compiled first when it is missing or out of date. Another
- * folder than the default is compiled from a project root of its own (links to the deck's sources), so that it
- * never shares Slidev's generated modules with a build in <appDir>.
+ * The compiled app in <appDir>/.app (or DECK_APP_DIR), compiled first when it is missing or out of date. It is
+ * always compiled in the deck's folder (Slidev's output depends on the project's path), only written elsewhere.
  */
 export async function ensureApp(
   root: string,
@@ -105,9 +104,8 @@ export async function ensureApp(
     return { dir, hash, compiled: false };
   const staging = `${dir}.neu-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  const projectRoot = own ? linkedRoot(appDir, `${dir}.root-${process.pid}`) : appDir;
   try {
-    await slidevBuild(projectRoot, staging);
+    await slidevBuild(appDir, staging);
     writeFileSync(join(staging, STAMP), hash);
     const old = `${dir}.alt-${process.pid}`;
     if (existsSync(dir)) renameSync(dir, old);
@@ -115,18 +113,8 @@ export async function ensureApp(
     rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
-    if (projectRoot !== appDir) rmSync(projectRoot, { recursive: true, force: true });
   }
   return { dir, hash, compiled: true };
-}
-
-/** A project root whose entries link to the deck's sources: Slidev writes its generated modules beneath it. */
-function linkedRoot(appDir: string, at: string): string {
-  rmSync(at, { recursive: true, force: true });
-  mkdirSync(at, { recursive: true });
-  for (const entry of SOURCES.deck)
-    if (existsSync(join(appDir, entry))) symlinkSync(join(appDir, entry), join(at, entry));
-  return at;
 }
 
 function slidevBuild(appDir: string, out: string): Promise<void> {

@@ -52,7 +52,7 @@ describe.skipIf(!enabled)("a failed build", () => {
     const file = join(content, "flyers", flyer);
     writeFileSync(
       file,
-      `${readFileSync(file, "utf8")}\n  - type: text\n    title: Zu viel\n    place: 1\n    points:\n${Array.from({ length: 80 }, (_, i) => `      - Punkt ${i + 1}: ein Satz, der Platz braucht und den Platz der Seite übersteigt.`).join("\n")}\n`,
+      `${readFileSync(file, "utf8")}\n  - type: text\n    title: Zu viel\n    place: 1\n    points:\n${Array.from({ length: 80 }, (_, i) => `      - "Punkt ${i + 1} – ein Satz, der Platz braucht und den Platz der Seite übersteigt."`).join("\n")}\n`,
     );
     // The deck changes too, so that its app would have new outputs to publish.
     const bausteine = join(content, "bausteine");
