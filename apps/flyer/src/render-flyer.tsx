@@ -9,7 +9,7 @@ import { assertFits, measureFit } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
 import { describeStructure, readingOrder } from "./describe-structure.js";
 import type { Geometry } from "./formats.js";
-import { type Fit, type Plan, planPages } from "./plan-pages.js";
+import { type Fit, mergeFit, type Plan, planPages } from "./plan-pages.js";
 import { prepareFlyer } from "./prepare-flyer.js";
 import { type Brand, createStyles } from "./styles.js";
 
@@ -49,8 +49,11 @@ export interface RenderOptions {
   tagged?: boolean;
 }
 
-/** How often a flyer is laid out at most: once, and once more when the title block or a footer needs more room. */
-const PASSES = 3;
+/**
+ * How often a flyer is laid out at most: once, once more when the title block or a footer needs more room, and once
+ * per step a section takes to fit (adapt-sections.ts: at most four; sections step together).
+ */
+const PASSES = 8;
 
 /**
  * Renders one flyer from the model: one react-pdf pass (fonts registered once), a second one only when the title
@@ -63,14 +66,15 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
   registerFonts(brand);
   const prepared = prepareFlyer(concept, flyer);
   const tagged = options.tagged ?? true;
-  const structure = describeStructure(prepared);
   const styles = createStyles(brand);
-  const fit: Fit = {};
+  let fit: Fit = {};
+  let structure = describeStructure(prepared);
   let plan = planPages(prepared, fit);
   let layout: unknown;
   let rendered = new Uint8Array();
   for (let pass = 1; pass <= PASSES; pass++) {
     plan = planPages(prepared, fit);
+    structure = describeStructure(prepared, plan.steps);
     const element = (
       <FlyerDocument
         flyer={prepared}
@@ -83,7 +87,7 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
     rendered = new Uint8Array(await renderToBuffer(element));
     const need = measureFit(layout, plan);
     if (!need) break;
-    for (const key of Object.keys(need) as (keyof Fit)[]) fit[key] = Math.max(fit[key] ?? 0, need[key] ?? 0);
+    fit = mergeFit(fit, need);
   }
   assertFits(layout, plan, prepared);
   const { screen, print } = await finishPdfs(rendered, {
