@@ -10,7 +10,7 @@ import { printType } from "@dus-opendata/brand";
 import { ContentError, loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { mm, type RenderedFlyer, renderAll, renderFlyer } from "../src/index.js";
-import { haveTools, plainText, removeDir, repoRoot, run, tempDir } from "./helpers.js";
+import { haveTools, plainText, removeDir, repoRoot, run, runCli, tempDir } from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -160,7 +160,7 @@ describe("die Übersicht der Bausteine", () => {
     for (const s of summaries) expect(text).toContain(s);
   });
 
-  it("Kurzbeschreibungen über zwei Zeilen: ohne sie, und die Baumstruktur lässt sie ebenfalls weg", async () => {
+  it("Kurzbeschreibungen über zwei Zeilen: ohne sie, der Build sagt es, und die Baumstruktur lässt sie ebenfalls weg", async () => {
     const longer = (y: string) => y.replace(/^summary: (.*)$/m, "summary: $1, damit alle wissen, was gemessen wird");
     const dir = fixtureWith(
       "sechs-bausteine",
@@ -170,6 +170,11 @@ describe("die Übersicht der Bausteine", () => {
     );
     const r = await renderOne(dir, "faltblatt");
     expect(r.plan.steps).toEqual({ "sections[3]": 3 });
+    const note = "„Sechs Bausteine“ (sections[3]) ohne die Kurzbeschreibungen der Bausteine";
+    expect(r.omissions).toEqual([note]);
+    const cli = runCli(["build"], { CONTENT_DIR: dir, FLYER_OUT_DIR: join(dir, "out") });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain(`\n    Hinweis: ${note}, damit alles Platz hat.\n`);
     if (!haveTools("pdftotext")) return;
     const pdf = join(dir, "f.pdf");
     writeFileSync(pdf, r.screen);
