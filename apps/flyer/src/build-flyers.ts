@@ -150,23 +150,36 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
 
   const built = new Map<string, BuiltFlyer>();
   const entries = new Map<string, ManifestFile[]>();
-  for (const { prepared, key, current } of plan) {
-    if (!current) continue;
-    const files = current.map((f, i) => ({
-      path: shown(f.path),
-      pages: f.pages,
-      bytes: f.bytes,
-      kind: filesOf(prepared.id)[i]?.kind ?? "screen",
-      readingOrder: f.readingOrder,
-    }));
-    const flyer: BuiltFlyer = { id: prepared.id, status: "unchanged", files, omissions: [] };
-    built.set(prepared.id, flyer);
+  /** Records a flyer's files for the manifest (its fields always in the same order) and reports it. */
+  const record = (id: string, files: ManifestFile[], flyer: Omit<BuiltFlyer, "id" | "files">) => {
     entries.set(
-      prepared.id,
-      current.map((f) => ({ ...f, key })),
+      id,
+      files.map(({ path, pages, bytes, readingOrder, key, sha256 }) => ({
+        path,
+        pages,
+        bytes,
+        readingOrder,
+        key,
+        sha256,
+      })),
     );
-    options.onEvent?.({ kind: "flyer", flyer });
-  }
+    const kinds = filesOf(id);
+    const done: BuiltFlyer = {
+      id,
+      files: files.map((f, i) => ({
+        path: shown(f.path),
+        pages: f.pages,
+        bytes: f.bytes,
+        kind: kinds[i]?.kind ?? "screen",
+        readingOrder: f.readingOrder,
+      })),
+      ...flyer,
+    };
+    built.set(id, done);
+    options.onEvent?.({ kind: "flyer", flyer: done });
+  };
+  for (const { prepared, current } of plan)
+    if (current) record(prepared.id, current, { status: "unchanged", omissions: [] });
 
   // Rendered one after the other in this process (react-pdf and the fonts stay warm); the renderer is loaded only
   // now. The problems of all flyers are collected into one ContentError.
@@ -185,37 +198,18 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
       continue;
     }
     rendered.push({ prepared, result });
-    const files = filesOf(prepared.id).map(({ kind, name }) => ({
-      kind,
-      name,
-      bytes: kind === "screen" ? result.screen : result.print,
-    }));
-    entries.set(
-      prepared.id,
-      files.map((f) => ({
-        path: f.name,
+    const files = filesOf(prepared.id).map(({ kind, name }) => {
+      const bytes = kind === "screen" ? result.screen : result.print;
+      return {
+        path: name,
         pages: result.pages,
-        bytes: f.bytes.length,
+        bytes: bytes.length,
         readingOrder: result.readingOrder,
         key,
-        sha256: sha256(f.bytes),
-      })),
-    );
-    const flyer: BuiltFlyer = {
-      id: prepared.id,
-      status: "rendered",
-      files: files.map((f) => ({
-        path: shown(f.name),
-        pages: result.pages,
-        bytes: f.bytes.length,
-        kind: f.kind,
-        readingOrder: result.readingOrder,
-      })),
-      ms: performance.now() - t0,
-      omissions: result.omissions,
-    };
-    built.set(prepared.id, flyer);
-    options.onEvent?.({ kind: "flyer", flyer });
+        sha256: sha256(bytes),
+      };
+    });
+    record(prepared.id, files, { status: "rendered", ms: performance.now() - t0, omissions: result.omissions });
   }
   if (problems.length) throw new ContentError(problems);
 
