@@ -1,3 +1,4 @@
+import { ADAPTS_TO, lastStep } from "./adapt-sections.js";
 import { PT_PER_MM } from "./formats.js";
 import type { Fit, Frame, PagePlan, Plan } from "./plan-pages.js";
 import { FlyerError, type FlyerProblem, type PreparedFlyer, type PreparedSection } from "./prepare-flyer.js";
@@ -8,6 +9,7 @@ interface LayoutNode {
   props?: Record<string, unknown>;
   box?: { top: number; left: number; width: number; height: number; paddingLeft?: number; paddingRight?: number };
   lines?: { string: string; xAdvance: number; runs?: { positions?: { xAdvance: number }[] }[] }[];
+  style?: { fontSize?: number };
   children?: LayoutNode[];
 }
 
@@ -95,24 +97,47 @@ function firstTextLines(node: LayoutNode | undefined, field?: string): number {
   return 0;
 }
 
+/** Room for a text's lines: its box without padding. */
+const columnOf = (text: LayoutNode) =>
+  (text.box?.width ?? 0) - (text.box?.paddingLeft ?? 0) - (text.box?.paddingRight ?? 0);
+
+/** Whether a laid-out text has a line wider than its column. */
+const tooWideIn = (text: LayoutNode) => (text.lines ?? []).some((l) => inkWidth(l) - columnOf(text) > TOLERANCE);
+
 /**
- * What the title block of a flat flyer and the footers need beyond the plan, from a layout: undefined when
- * everything elastic fits. The caller plans again with these heights (planPages' `fit`) and renders once more.
+ * What a flyer needs beyond its plan, from a layout: the heights the title block of a flat flyer, the wordmark and
+ * the footers take, and the next step (adapt-sections.ts) for a section whose address is too wide or whose frame
+ * overflows. Undefined when nothing more can be done. The caller plans again with this (planPages' `fit`) and renders
+ * once more.
  */
 export function measureFit(layout: unknown, plan: Plan): Fit | undefined {
   const pages = pageNodes(layout);
   const fit: Fit = {};
+  const steps: Record<string, number> = {};
+  const next = (section: PreparedSection) => {
+    const step = plan.steps[section.field] ?? 0;
+    if (step < lastStep(section.data.kind)) steps[section.field] = step + 1;
+  };
   plan.pages.forEach((page, i) => {
     const nodes = framesOf(pages[i]);
     for (const frame of page.frames) {
-      const height = nodes.get(frame.id)?.box?.height ?? 0;
+      const node = nodes.get(frame.id);
+      const height = node?.box?.height ?? 0;
       if (frame.elastic && height > frame.height + TOLERANCE)
         fit[frame.elastic] = Math.max(fit[frame.elastic] ?? 0, height);
+      if (!frame.elastic && height > frame.height + TOLERANCE)
+        for (const section of frame.sections) if (ADAPTS_TO[section.data.kind] === "height") next(section);
+      for (const section of frame.sections) {
+        if (ADAPTS_TO[section.data.kind] !== "address") continue;
+        for (const { node: text } of walk(node ?? {}))
+          if (text.type === "TEXT" && text.props?.["data-address"] === section.field && tooWideIn(text)) next(section);
+      }
     }
     const footer = page.footer && nodes.get(footerId(page))?.box?.height;
     if (page.footer && footer && footer > page.footer.height + TOLERANCE)
       fit.footer = Math.max(fit.footer ?? 0, footer);
   });
+  if (Object.keys(steps).length) fit.steps = steps;
   return Object.keys(fit).length ? fit : undefined;
 }
 
@@ -210,9 +235,15 @@ export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): v
             ? ` Auf ${label} stehen: ${onFrame.map((x) => `${describe(x.field, sections).replace(/^Der Abschnitt /, "")} mit ${mmText(x.bottom - x.top)}`).join(", ")}; Platz ist für ${mmText(height)}.`
             : "";
         const fix = frame ? causeAndFix(frame, flyer, counts, elsewhere) : ` Bitte den Text kürzen; ${NO_EXTRA_PAGE}`;
+        const adapted = onFrame.some(
+          (x) =>
+            sections.get(x.field)?.data.kind === "bausteine" && (plan.steps[x.field] ?? 0) === lastStep("bausteine"),
+        )
+          ? " Die Übersicht der Bausteine ist schon so knapp gesetzt, wie es geht (weniger Abstand, ohne die Kurzbeschreibungen)."
+          : "";
         problems.push({
           path: culprit ? pathOf(culprit.field) : [],
-          message: `${who} passt nicht mehr auf ${label}: es fehlen ${mmText(over)}.${list}${fix}`,
+          message: `${who} passt nicht mehr auf ${label}: es fehlen ${mmText(over)}.${list}${adapted}${fix}`,
         });
       }
       const fromConcept =
@@ -233,11 +264,16 @@ function tooWide(
   const problems: FlyerProblem[] = [];
   for (const { node: text } of walk(frame)) {
     if (text.type !== "TEXT" || !text.lines || !text.box) continue;
-    const available = text.box.width - (text.box.paddingLeft ?? 0) - (text.box.paddingRight ?? 0);
+    const available = columnOf(text);
     for (const line of text.lines) {
       const over = inkWidth(line) - available;
       if (over <= TOLERANCE) continue;
       const shown = plain(line.string);
+      const address = text.props?.["data-address"];
+      if (typeof address === "string") {
+        problems.push(addressTooWide(text, shown, inkWidth(line), available, label, describe(address, sections)));
+        continue;
+      }
       const size = `die Zeile „${shown}“ ist ${mmText(over)} breiter als die Spalte (${mmText(available)}) und lässt sich nicht trennen.`;
       if (fromConcept) {
         // The footer and the wordmark are set from concept.yaml: the field that holds the line's longest word.
@@ -259,6 +295,28 @@ function tooWide(
     }
   }
   return problems;
+}
+
+/**
+ * The portal's address, at the last step of its section (adapt-sections.ts: beneath the QR code, in the smallest
+ * size), still wider than the column: only a shorter address in concept.yaml helps.
+ */
+function addressTooWide(
+  text: LayoutNode,
+  shown: string,
+  width: number,
+  available: number,
+  label: string,
+  who: string,
+): FlyerProblem {
+  const size = text.style?.fontSize;
+  // Characters differ in width: a tenth less than the average of this address allows, so that the advice holds.
+  const chars = Math.floor((0.9 * shown.length * available) / width);
+  return {
+    path: ["portal"],
+    source: "concept",
+    message: `${who} auf ${label}: die Adresse „${shown}“ ist auch${size ? ` in ${size.toLocaleString("de-DE")} pt` : ""} auf der ganzen Breite ${mmText(width - available)} breiter als die Spalte (${mmText(available)}) und lässt sich nicht trennen. Sie kommt aus „portal“ in concept.yaml; bitte dort eine kürzere Adresse angeben, mit höchstens etwa ${chars} Zeichen ohne „https://“ (z. B. ohne Pfad oder eine kurze Adresse, die weiterleitet).`,
+  };
 }
 
 function walkHas(root: LayoutNode, target: LayoutNode): boolean {

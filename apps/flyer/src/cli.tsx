@@ -8,13 +8,13 @@ import { existsSync, watch as watchFs } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
-import type { WrittenFile } from "./build-flyers.js";
+import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
 
 // React's development build checks every element: not needed to print PDFs. Set before React is loaded.
 process.env.NODE_ENV ??= "production";
 
-// react-pdf takes most of a second to import: only after the arguments are known to be right.
+// The build loads react-pdf (most of a second) only when a flyer has to be rendered.
 const loadBuild = () => import("./build-flyers.js");
 
 const USAGE = `Aufruf:
@@ -24,15 +24,46 @@ Der Inhaltsordner kommt aus CONTENT_DIR (Standard: content).`;
 
 const de = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
 
-function report(written: WrittenFile[], ms: number): void {
-  const width = Math.max(...written.map((w) => w.path.length));
-  const lines = written.map(
-    (w) =>
-      `  ${w.path.padEnd(width)}  ${w.pages} ${w.pages === 1 ? "Seite " : "Seiten"}  ${de(w.bytes / 1024).padStart(6)} kB  ${
-        w.kind === "screen" ? "Bildschirm" : "Druck (Beschnitt 3 mm, Schnitt- und Falzmarken)"
-      }`,
-  );
-  process.stdout.write(`Flyer geschrieben (${de(ms / 1000)} s):\n${lines.join("\n")}\n`);
+const KIND = { screen: "Bildschirm", print: "Druck (Beschnitt 3 mm, Schnitt- und Falzmarken)" } as const;
+
+/**
+ * Prints the build as it goes: what has to be rendered, then one line per file of each rendered flyer (with the
+ * time it took) and one line per unchanged flyer; at the end how long it all took. Everything on stdout: stderr is
+ * for problems only.
+ */
+function createReporter(t0: number) {
+  let width = 0;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const onEvent = (e: BuildEvent) => {
+    if (e.kind === "plan") {
+      const all = [...e.render, ...e.unchanged];
+      width = Math.max(0, ...e.paths.map((p) => p.length));
+      if (e.render.length)
+        out(
+          `Flyer: ${e.render.length === all.length ? "alle" : `${e.render.length} von ${all.length}`} neu zu setzen (${e.render.join(", ")})`,
+        );
+      return;
+    }
+    const f = e.flyer;
+    if (f.status === "unchanged") {
+      out(`  ${f.id}: unverändert (${f.files.map((w) => w.path).join(", ")})`);
+      return;
+    }
+    f.files.forEach((w, i) => {
+      const took = i === 0 ? `  gesetzt in ${de((f.ms ?? 0) / 1000)} s` : "";
+      out(
+        `  ${w.path.padEnd(width)}  ${w.pages} ${w.pages === 1 ? "Seite " : "Seiten"}  ${de(w.bytes / 1024).padStart(6)} kB  ${KIND[w.kind]}${took}`,
+      );
+    });
+    for (const o of f.omissions) out(`    Hinweis: ${o}, damit alles Platz hat.`);
+  };
+  const done = (built: BuiltFlyer[]) => {
+    const rendered = built.filter((f) => f.status === "rendered").length;
+    out(
+      `Flyer fertig (${de((performance.now() - t0) / 1000)} s): ${rendered} neu gesetzt, ${built.length - rendered} unverändert.`,
+    );
+  };
+  return { onEvent, done };
 }
 
 /** Content mistakes and flyers that do not fit: one line per problem, no stack trace. */
@@ -45,10 +76,10 @@ function reportError(e: unknown): void {
 }
 
 async function build(): Promise<number> {
-  const t0 = performance.now();
+  const reporter = createReporter(performance.now());
   try {
     const { buildFlyers } = await loadBuild();
-    report(await buildFlyers(), performance.now() - t0);
+    reporter.done(await buildFlyers({ onEvent: reporter.onEvent }));
     return 0;
   } catch (e) {
     reportError(e);
@@ -74,14 +105,14 @@ async function watch(): Promise<void> {
       return;
     }
     running = true;
-    const t0 = performance.now();
+    const reporter = createReporter(performance.now());
     try {
       if (brandChanged) {
         brandChanged = false;
         // A fresh URL evaluates the rebuilt brand module again; react-pdf and the fonts stay warm.
         brand = (await import(`${pathToFileURL(brandEntry).href}?v=${++brandVersion}`)) as Brand;
       }
-      report(await buildFlyers(brand ? { brand } : {}), performance.now() - t0);
+      reporter.done(await buildFlyers({ onEvent: reporter.onEvent, ...(brand ? { brand } : {}) }));
     } catch (e) {
       reportError(e);
     }

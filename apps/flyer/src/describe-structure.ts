@@ -1,3 +1,4 @@
+import { type SectionLayout, sectionLayout } from "./adapt-sections.js";
 import type { PreparedFlyer, PreparedSection, SectionData } from "./prepare-flyer.js";
 
 /** Standard structure types of PDF 1.7 that the flyers use. */
@@ -66,7 +67,7 @@ const link = (id: string, address: string, children: StructureNode[] = []): Stru
   children,
 });
 
-function describeBody(data: SectionData, id: (part: string) => string): StructureNode[] {
+function describeBody(data: SectionData, id: (part: string) => string, layout: SectionLayout): StructureNode[] {
   switch (data.kind) {
     case "text": {
       const out = data.paragraphs.map((_, k) => leaf("P", id(`p${k}`)));
@@ -96,7 +97,7 @@ function describeBody(data: SectionData, id: (part: string) => string): Structur
           children: [
             leaf("P", id(`b${k}-label`)),
             leaf("H3", id(`b${k}-titel`), { text: spoken(item.title) }),
-            leaf("P", id(`b${k}-text`)),
+            ...(layout.noSummaries ? [] : [leaf("P", id(`b${k}-text`))]),
             leaf("P", id(`b${k}-zahlen`)),
           ],
         })),
@@ -133,11 +134,12 @@ function describeBody(data: SectionData, id: (part: string) => string): Structur
   }
 }
 
-function describeSection(section: PreparedSection): StructureNode {
+function describeSection(section: PreparedSection, step: number): StructureNode {
   const id = (part: string) => partId(section.index, part);
+  const layout = sectionLayout(section.data.kind, step);
   return {
     role: "Sect",
-    children: [leaf("H2", id("h"), { text: spoken(section.data.title) }), ...describeBody(section.data, id)],
+    children: [leaf("H2", id("h"), { text: spoken(section.data.title) }), ...describeBody(section.data, id, layout)],
   };
 }
 
@@ -146,8 +148,9 @@ function describeSection(section: PreparedSection): StructureNode {
  * (H1) and subtitle of the cover, then every section by its place (1 to 6 on the leaflet, the pages of a flat
  * flyer) and, within a place, in the order of the flyer file. Each section is a Sect with its heading (H2);
  * the Bausteine inside a section have H3. Footers, bands, rules and marks have no element: they are artifacts.
+ * `steps` are the plan's (adapt-sections.ts): a part a section leaves out to fit has no element either.
  */
-export function describeStructure(f: PreparedFlyer): StructureNode {
+export function describeStructure(f: PreparedFlyer, steps: Record<string, number> = {}): StructureNode {
   const cover: StructureNode[] = [
     {
       role: "Div",
@@ -157,7 +160,10 @@ export function describeStructure(f: PreparedFlyer): StructureNode {
     leaf("H1", COVER_IDS.title, { text: spoken(f.title) }),
     ...(f.subtitle ? [leaf("P", COVER_IDS.subtitle)] : []),
   ];
-  return { role: "Document", children: [...cover, ...f.places.flat().map(describeSection)] };
+  return {
+    role: "Document",
+    children: [...cover, ...f.places.flat().map((s) => describeSection(s, steps[s.field] ?? 0))],
+  };
 }
 
 /** The texts of the headings (H1, H2, H3) in the order the structure tree presents them. */

@@ -53,11 +53,29 @@ export interface Fit {
   wordmark?: number;
   band?: number;
   footer?: number;
+  /** Sections set more compactly, by field (`sections[3]`): how many steps of adapt-sections.ts they have taken. */
+  steps?: Record<string, number>;
 }
 
 export interface Yield {
-  to: keyof Fit;
+  to: "wordmark" | "band" | "footer";
   by: number;
+}
+
+/**
+ * Both fits together: the larger height, the further step. A fit only ever grows, so rendering with the merged fit
+ * until a layout asks for nothing more ends.
+ */
+export function mergeFit(a: Fit, b: Fit): Fit {
+  const out: Fit = { ...a };
+  for (const key of ["wordmark", "band", "footer"] as const) {
+    const v = Math.max(a[key] ?? 0, b[key] ?? 0);
+    if (v > 0) out[key] = v;
+  }
+  const steps = { ...a.steps };
+  for (const [field, step] of Object.entries(b.steps ?? {})) steps[field] = Math.max(steps[field] ?? 0, step);
+  if (Object.keys(steps).length) out.steps = steps;
+  return out;
 }
 
 /** The growths that took room from a frame, if any. */
@@ -69,6 +87,8 @@ const yields = (...ys: Yield[]) => {
 export interface Plan {
   geometry: Geometry;
   pages: PagePlan[];
+  /** The step of adapt-sections.ts each section is set at, by field; a section not named is set as planned. */
+  steps: Record<string, number>;
 }
 
 /** Outer margins of the flat formats and of the leaflet's panels. */
@@ -179,7 +199,7 @@ export function planPages(f: PreparedFlyer, fit: Fit = {}): Plan {
         folds: sheet.folds,
       };
     });
-    return { geometry, pages };
+    return { geometry, pages, steps: { ...fit.steps } };
   }
 
   const m = f.format === "a5" ? MARGINS.a5 : MARGINS.a4;
@@ -280,5 +300,5 @@ export function planPages(f: PreparedFlyer, fit: Fit = {}): Plan {
       folds: [],
     };
   });
-  return { geometry, pages };
+  return { geometry, pages, steps: { ...fit.steps } };
 }

@@ -1,16 +1,19 @@
 import * as defaultBrand from "@dus-opendata/brand";
 import { ttfFonts } from "@dus-opendata/brand/node";
 import type { Concept, Flyer } from "@dus-opendata/concept";
+import { ContentError, type ContentProblem } from "@dus-opendata/concept/node";
 import { hyphenateWord } from "@dus-opendata/typeset";
 import { type DocumentProps, Font, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
+import { omission } from "./adapt-sections.js";
 import { finishPdfs } from "./add-print-marks.js";
 import { assertFits, measureFit } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
 import { describeStructure, readingOrder } from "./describe-structure.js";
 import type { Geometry } from "./formats.js";
-import { type Fit, type Plan, planPages } from "./plan-pages.js";
-import { prepareFlyer } from "./prepare-flyer.js";
+import { locateFlyerError } from "./locate-flyer-error.js";
+import { type Fit, mergeFit, type Plan, planPages } from "./plan-pages.js";
+import { FlyerError, type PreparedFlyer, prepareFlyer } from "./prepare-flyer.js";
 import { type Brand, createStyles } from "./styles.js";
 
 const registered = new Set<string>();
@@ -40,6 +43,8 @@ export interface RenderedFlyer {
   plan: Plan;
   /** The headings (H1, H2, H3) in the order the structure tree presents them, from the model. */
   readingOrder: string[];
+  /** What a section left out to fit (adapt-sections.ts), in German, e.g. „„Sechs Bausteine“ (sections[3]) ohne …“. */
+  omissions: string[];
 }
 
 export interface RenderOptions {
@@ -49,28 +54,57 @@ export interface RenderOptions {
   tagged?: boolean;
 }
 
-/** How often a flyer is laid out at most: once, and once more when the title block or a footer needs more room. */
-const PASSES = 3;
+/**
+ * How often a flyer is laid out at most: once, once more when the title block or a footer needs more room, and once
+ * per step a section takes to fit (adapt-sections.ts: at most four; sections step together).
+ */
+const PASSES = 8;
+
+/** Renders one flyer of a concept: prepareFlyer, then renderPrepared. */
+export function renderFlyer(concept: Concept, flyer: Flyer, options: RenderOptions = {}): Promise<RenderedFlyer> {
+  return renderPrepared(prepareFlyer(concept, flyer), options);
+}
+
+/** Renders every flyer of a loaded concept; throws one ContentError listing the problems of all flyers. */
+export async function renderAll(
+  concept: Concept,
+  content: { abs: string; display: string },
+  options: RenderOptions = {},
+): Promise<RenderedFlyer[]> {
+  const rendered: RenderedFlyer[] = [];
+  const problems: ContentProblem[] = [];
+  for (const flyer of concept.flyers) {
+    try {
+      rendered.push(await renderFlyer(concept, flyer, options));
+    } catch (e) {
+      if (!(e instanceof FlyerError)) throw e;
+      problems.push(...locateFlyerError(e, content.abs, content.display));
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  return rendered;
+}
 
 /**
- * Renders one flyer from the model: one react-pdf pass (fonts registered once), a second one only when the title
- * block of a flat flyer or a footer needs more lines than planned (the frames beside them give up the room), the
- * layout checked with assertFits (throws FlyerError naming the flyer and the field), then cut to a screen file and
- * marked up as a print file. The same content gives the same bytes.
+ * Renders a prepared flyer, reading nothing else (its key, keyFlyer, covers exactly this input and the code): one
+ * react-pdf pass (fonts registered once), another one when the title block of a flat flyer or a footer needs more
+ * lines than planned (the frames beside them give up the room) or a section must adapt to fit, the layout checked
+ * with assertFits (throws FlyerError naming the flyer and the field), then cut to a screen file and marked up as a
+ * print file. The same content gives the same bytes.
  */
-export async function renderFlyer(concept: Concept, flyer: Flyer, options: RenderOptions = {}): Promise<RenderedFlyer> {
+export async function renderPrepared(prepared: PreparedFlyer, options: RenderOptions = {}): Promise<RenderedFlyer> {
   const brand = options.brand ?? defaultBrand;
   registerFonts(brand);
-  const prepared = prepareFlyer(concept, flyer);
   const tagged = options.tagged ?? true;
-  const structure = describeStructure(prepared);
   const styles = createStyles(brand);
-  const fit: Fit = {};
+  let fit: Fit = {};
+  let structure = describeStructure(prepared);
   let plan = planPages(prepared, fit);
   let layout: unknown;
   let rendered = new Uint8Array();
   for (let pass = 1; pass <= PASSES; pass++) {
     plan = planPages(prepared, fit);
+    structure = describeStructure(prepared, plan.steps);
     const element = (
       <FlyerDocument
         flyer={prepared}
@@ -83,7 +117,7 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
     rendered = new Uint8Array(await renderToBuffer(element));
     const need = measureFit(layout, plan);
     if (!need) break;
-    for (const key of Object.keys(need) as (keyof Fit)[]) fit[key] = Math.max(fit[key] ?? 0, need[key] ?? 0);
+    fit = mergeFit(fit, need);
   }
   assertFits(layout, plan, prepared);
   const { screen, print } = await finishPdfs(rendered, {
@@ -91,8 +125,12 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
     meta: prepared.meta,
     markColor: brand.colors.ink,
   });
+  const omissions = prepared.places.flat().flatMap((section) => {
+    const left = omission(section.data.kind, plan.steps[section.field]);
+    return left ? [`„${section.data.title.replace(/\u00A0/g, " ")}“ (${section.field}) ${left}`] : [];
+  });
   return {
-    id: flyer.id,
+    id: prepared.id,
     geometry: plan.geometry,
     pages: plan.pages.length,
     screen,
@@ -100,5 +138,6 @@ export async function renderFlyer(concept: Concept, flyer: Flyer, options: Rende
     layout,
     plan,
     readingOrder: readingOrder(structure),
+    omissions,
   };
 }

@@ -17,20 +17,30 @@ describe("tsx src/cli.tsx", () => {
     for (const d of dirs) removeDir(d);
   });
 
-  it("build schreibt jeden Flyer als Bildschirm- und Druck-PDF nach out/flyers; zwei Builds geben dieselben Bytes", () => {
+  it("build schreibt jeden Flyer als Bildschirm- und Druck-PDF nach out/flyers, Zeile für Zeile; der zweite Build setzt nichts neu und gibt dieselben Bytes", () => {
+    // Without a manifest every flyer is rendered: one line per file as it is done.
+    removeDir(join(out, ".manifest"));
     const first = runCli(["build"]);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^Flyer geschrieben \(\d+(,\d)? s\):\n/);
     const ids = loadRepoConcept().flyers.map((f) => f.id);
     expect(ids.length).toBeGreaterThan(0);
+    expect(first.stdout).toMatch(new RegExp(`^Flyer: alle neu zu setzen \\(${ids.join(", ")}\\)\n`));
     for (const id of ids) {
-      expect(first.stdout).toMatch(new RegExp(`out/flyers/${id}\\.pdf +\\d Seiten? +[\\d,]+ kB +Bildschirm`));
-      expect(first.stdout).toMatch(new RegExp(`out/flyers/${id}-druck\\.pdf +\\d Seiten? +[\\d,]+ kB +Druck`));
+      expect(first.stdout).toMatch(
+        new RegExp(`\n  out/flyers/${id}\\.pdf +\\d Seiten? +[\\d,]+ kB +Bildschirm +gesetzt in [\\d,]+ s\n`),
+      );
+      expect(first.stdout).toMatch(new RegExp(`\n  out/flyers/${id}-druck\\.pdf +\\d Seiten? +[\\d,]+ kB +Druck`));
     }
+    expect(first.stdout).toMatch(
+      new RegExp(`\nFlyer fertig \\(\\d+(,\\d)? s\\): ${ids.length} neu gesetzt, 0 unverändert\\.\n$`),
+    );
     const a = read();
     const second = runCli(["build"]);
     expect(second.status).toBe(0);
+    expect(second.stdout).toBe(
+      `${ids.map((id) => `  ${id}: unverändert (out/flyers/${id}.pdf, out/flyers/${id}-druck.pdf)\n`).join("")}Flyer fertig (${/\((\d+(,\d)?) s\)/.exec(second.stdout)?.[1]} s): 0 neu gesetzt, ${ids.length} unverändert.\n`,
+    );
     const b = read();
     expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
     for (const f of Object.keys(a)) expect(Buffer.compare(a[f] as Buffer, b[f] as Buffer), f).toBe(0);

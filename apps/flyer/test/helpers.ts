@@ -80,13 +80,15 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the CLI as `pnpm build` does: on the repository's content unless `env` names another CONTENT_DIR. */
+/**
+ * Runs the CLI as `pnpm build` does (compiled, scripts/flyer.mjs): on the repository's content unless `env` names
+ * another CONTENT_DIR, into out/flyers unless it names FLYER_OUT_DIR.
+ */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const tsx = join(appDir, "node_modules", ".bin", "tsx");
-  return spawnSync(tsx, ["src/cli.tsx", ...args], {
+  return spawnSync(process.execPath, ["scripts/flyer.mjs", ...args], {
     cwd: appDir,
     encoding: "utf8",
-    env: { ...process.env, CONTENT_DIR: contentDir, ...env },
+    env: { ...process.env, CONTENT_DIR: contentDir, FLYER_OUT_DIR: "", ...env },
     timeout: 120_000,
   });
 }

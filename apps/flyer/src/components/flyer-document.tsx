@@ -76,7 +76,7 @@ function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) 
 }
 
 /** A frame: content flows from its top with its natural height, which assertFits compares with the frame's. */
-function FrameView({ frame, f }: { frame: Frame; f: PreparedFlyer }) {
+function FrameView({ frame, f, steps }: { frame: Frame; f: PreparedFlyer; steps: Plan["steps"] }) {
   const cover =
     frame.cover === "wordmark" ? <Wordmark f={f} /> : frame.cover === "band" ? <TitleBlock f={f} onPrimary /> : null;
   return (
@@ -86,7 +86,14 @@ function FrameView({ frame, f }: { frame: Frame; f: PreparedFlyer }) {
     >
       {cover}
       {frame.sections.map((section, i) => (
-        <Section key={section.field} section={section} headings={frame.headings} width={frame.width} first={i === 0} />
+        <Section
+          key={section.field}
+          section={section}
+          headings={frame.headings}
+          width={frame.width}
+          first={i === 0}
+          step={steps[section.field] ?? 0}
+        />
       ))}
     </View>
   );
@@ -191,7 +198,7 @@ export function FlyerDocument({ flyer: f, plan, styles, onLayout, structure }: F
                 <BandView key={`${band.x}-${band.y}`} band={band} width={width} height={height} />
               ))}
               {page.frames.map((frame) => (
-                <FrameView key={frame.id} frame={frame} f={f} />
+                <FrameView key={frame.id} frame={frame} f={f} steps={plan.steps} />
               ))}
               <Footer page={page} f={f} />
             </View>

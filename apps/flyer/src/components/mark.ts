@@ -2,8 +2,10 @@
  * Marks a View so that assertFits can find it in react-pdf's layout tree: react-pdf keeps unknown props on
  * its nodes and writes nothing of them into the PDF.
  */
-export function mark(m: { frame?: string; field?: string; paragraph?: boolean }): object {
+export function mark(m: { frame?: string; field?: string; paragraph?: boolean; address?: string }): object {
   return {
+    // The portal's address in the section of this field: its width is checked, and it adapts (adapt-sections.ts).
+    ...(m.address ? { "data-address": m.address } : {}),
     ...(m.frame ? { "data-frame": m.frame } : {}),
     ...(m.field ? { "data-field": m.field } : {}),
     ...(m.paragraph ? { "data-paragraph": true } : {}),

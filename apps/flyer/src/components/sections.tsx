@@ -1,6 +1,7 @@
 import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { type SectionLayout, sectionLayout } from "../adapt-sections.js";
 import { partId } from "../describe-structure.js";
 import { mm } from "../formats.js";
 import type { PreparedSection, SectionData } from "../prepare-flyer.js";
@@ -146,8 +147,17 @@ function StepsBody({ data, id }: { data: Extract<SectionData, { kind: "steps" }>
   );
 }
 
-function BausteineBody({ data, id }: { data: Extract<SectionData, { kind: "bausteine" }>; id: PartId }) {
+function BausteineBody({
+  data,
+  id,
+  layout,
+}: {
+  data: Extract<SectionData, { kind: "bausteine" }>;
+  id: PartId;
+  layout: SectionLayout;
+}) {
   const s = useStyles();
+  const room = layout.tight ? s.space[1] : s.space[2];
   return (
     <View>
       <Prose id={id("lead")} style={[s.bodyStrong, { marginBottom: s.space[2] }]}>
@@ -160,8 +170,8 @@ function BausteineBody({ data, id }: { data: Extract<SectionData, { kind: "baust
           style={{
             borderTopWidth: 1,
             borderTopColor: s.colors.rule,
-            paddingTop: s.space[2],
-            paddingBottom: s.space[2],
+            paddingTop: room,
+            paddingBottom: room,
           }}
         >
           <Text {...tag(id(`b${k}-label`))} style={s.label}>
@@ -170,9 +180,11 @@ function BausteineBody({ data, id }: { data: Extract<SectionData, { kind: "baust
           <Text {...tag(id(`b${k}-titel`))} style={s.itemTitle} hyphenationCallback={hyphenationFor(b.title)}>
             {b.title}
           </Text>
-          <Prose id={id(`b${k}-text`)} style={s.body}>
-            {b.summary}
-          </Prose>
+          {layout.noSummaries ? null : (
+            <Prose id={id(`b${k}-text`)} style={layout.smallSummaries ? s.summarySmall : s.body}>
+              {b.summary}
+            </Prose>
+          )}
           <Text
             {...tag(id(`b${k}-zahlen`))}
             style={[s.small, { marginTop: s.space[1] }]}
@@ -226,46 +238,89 @@ function MeasuresBody({ data, id }: { data: Extract<SectionData, { kind: "measur
   );
 }
 
-function Address({ url, address, id }: { url: string; address: string; id: string }) {
+/** The portal's address as a link, never broken; marked for assertFits, which checks that it fits its column. */
+function Address({
+  url,
+  address,
+  id,
+  field,
+  small,
+}: {
+  url: string;
+  address: string;
+  id: string;
+  field: string;
+  small: boolean;
+}) {
   const s = useStyles();
+  const style = small ? s.linkSmall : s.link;
   return (
-    <Link src={url} style={s.link} {...tag(id)}>
-      <Text style={s.link}>{address}</Text>
+    <Link src={url} style={style} {...tag(id)}>
+      <Text {...mark({ address: field })} style={style} hyphenationCallback={keepWhole}>
+        {address}
+      </Text>
     </Link>
   );
 }
 
+/**
+ * Text and address beside the QR code; an address too wide for that column goes beneath the code, on the section's
+ * full width (adapt-sections.ts). The structure tree keeps the reading order text, address, code either way.
+ */
 function PortalBody({
   data,
   width,
   narrow,
   id,
+  field,
+  layout,
 }: {
   data: Extract<SectionData, { kind: "portal" }>;
   width: number;
   narrow: boolean;
   id: PartId;
+  field: string;
+  layout: SectionLayout;
 }) {
   const s = useStyles();
   const qr = mm(narrow ? 24 : 26);
+  const address = (
+    <Address url={data.url} address={data.address} id={id("adresse")} field={field} small={layout.addressSmall} />
+  );
+  const text = data.text ? (
+    <Prose id={id("text")} style={[s.body, layout.addressBelow ? {} : { marginBottom: s.space[2] }]}>
+      {data.text}
+    </Prose>
+  ) : null;
   return (
-    <View style={{ flexDirection: "row", alignItems: "flex-start" }}>
-      <View style={{ width: width - qr - s.space[4], marginRight: s.space[4] }}>
-        {data.text ? (
-          <Prose id={id("text")} style={[s.body, { marginBottom: s.space[2] }]}>
-            {data.text}
-          </Prose>
+    <View>
+      <View style={{ flexDirection: "row", alignItems: "flex-start" }}>
+        {text || !layout.addressBelow ? (
+          <View style={{ width: width - qr - s.space[4], marginRight: s.space[4] }}>
+            {text}
+            {layout.addressBelow ? null : address}
+          </View>
         ) : null}
-        <Address url={data.url} address={data.address} id={id("adresse")} />
+        <Link src={data.url} {...tag(id("qr-link"))}>
+          <QrCode text={data.url} size={qr} id={id("qr")} />
+        </Link>
       </View>
-      <Link src={data.url} {...tag(id("qr-link"))}>
-        <QrCode text={data.url} size={qr} id={id("qr")} />
-      </Link>
+      {layout.addressBelow ? <View style={{ marginTop: s.space[2] }}>{address}</View> : null}
     </View>
   );
 }
 
-function ContactBody({ data, id }: { data: Extract<SectionData, { kind: "contact" }>; id: PartId }) {
+function ContactBody({
+  data,
+  id,
+  field,
+  layout,
+}: {
+  data: Extract<SectionData, { kind: "contact" }>;
+  id: PartId;
+  field: string;
+  layout: SectionLayout;
+}) {
   const s = useStyles();
   return (
     <View>
@@ -295,26 +350,40 @@ function ContactBody({ data, id }: { data: Extract<SectionData, { kind: "contact
         </Text>
       ))}
       <View style={{ marginTop: s.space[2] }}>
-        <Address url={data.url} address={data.address} id={id("adresse")} />
+        <Address url={data.url} address={data.address} id={id("adresse")} field={field} small={layout.addressSmall} />
       </View>
     </View>
   );
 }
 
-function Body({ data, width, narrow, id }: { data: SectionData; width: number; narrow: boolean; id: PartId }) {
+function Body({
+  section,
+  width,
+  narrow,
+  id,
+  step,
+}: {
+  section: PreparedSection;
+  width: number;
+  narrow: boolean;
+  id: PartId;
+  step: number;
+}) {
+  const { data, field } = section;
+  const layout = sectionLayout(data.kind, step);
   switch (data.kind) {
     case "text":
       return <TextBody data={data} id={id} />;
     case "steps":
       return <StepsBody data={data} id={id} />;
     case "bausteine":
-      return <BausteineBody data={data} id={id} />;
+      return <BausteineBody data={data} id={id} layout={layout} />;
     case "measures":
       return <MeasuresBody data={data} id={id} />;
     case "portal":
-      return <PortalBody data={data} width={width} narrow={narrow} id={id} />;
+      return <PortalBody data={data} width={width} narrow={narrow} id={id} field={field} layout={layout} />;
     case "contact":
-      return <ContactBody data={data} id={id} />;
+      return <ContactBody data={data} id={id} field={field} layout={layout} />;
   }
 }
 
@@ -327,11 +396,14 @@ export function Section({
   headings,
   width,
   first,
+  step = 0,
 }: {
   section: PreparedSection;
   headings: Headings;
   width: number;
   first: boolean;
+  /** How far the section is adapted to fit (adapt-sections.ts). */
+  step?: number;
 }) {
   const s = useStyles();
   const { data } = section;
@@ -346,7 +418,7 @@ export function Section({
           </Text>
         </View>
         <View style={{ width: width - side, paddingTop: (s.leading(s.heading) - s.leading(s.body)) / 2 }}>
-          <Body data={data} width={width - side} narrow={false} id={id} />
+          <Body section={section} width={width - side} narrow={false} id={id} step={step} />
         </View>
       </View>
     );
@@ -356,7 +428,7 @@ export function Section({
       <Text {...tag(id("h"))} style={[s.panelHeading, { marginBottom: s.space[2] }]} hyphenationCallback={keepWhole}>
         {data.title}
       </Text>
-      <Body data={data} width={width} narrow id={id} />
+      <Body section={section} width={width} narrow id={id} step={step} />
     </View>
   );
 }
