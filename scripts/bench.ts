@@ -8,12 +8,13 @@
  *   pnpm bench --only export   one section (load, deck, export, flyer, build, preview; several with commas)
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
+import { parseDocument } from "yaml";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
@@ -117,7 +118,7 @@ async function writeStaticDeck(dir: string) {
 }
 
 async function benchDeckSection() {
-  log("Präsentation: unser Build gegen einfaches „slidev build“ …");
+  log("Präsentation: die App (eine für alle Varianten) gegen einfaches „slidev build“ …");
   const runs = quick ? 2 : 3;
   const tmp = mkdtempSync(join(tmpdir(), "bench-deck-"));
   const staticDir = join(deckDir, ".bench-static");
@@ -131,7 +132,7 @@ async function benchDeckSection() {
       ours.push(
         timed(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(tmp, "ours")], {
           cwd: deckDir,
-          env: { DECK_VARIANT: "poa" },
+          env: { NODE_ENV: "production" },
         }),
       );
       plain.push(
@@ -144,69 +145,22 @@ async function benchDeckSection() {
     }
   } finally {
     rmSync(staticDir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
   const o = median(ours.map((r) => r.ms));
   const p = median(plain.map((r) => r.ms));
+  const group = "Präsentation: die App";
   add(
-    "Präsentation (Website, Variante poa)",
-    `unser Build (${slides} Folien)`,
+    group,
+    "unsere App, einmal für alle Varianten und Inhalte",
     `${sec(o)} · ${de(median(ours.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`,
   );
   add(
-    "Präsentation (Website, Variante poa)",
-    "einfaches „slidev build“ derselben Folien als Markdown",
+    group,
+    `einfaches „slidev build“ einer Variante als Markdown (${slides} Folien)`,
     `${sec(p)} · ${de(median(plain.map((r) => r.peakKb)) / 1024, 0)} MB Spitze`,
   );
-  add("Präsentation (Website, Variante poa)", "Verhältnis unser / einfach", `${de(o / p, 2)}`, "≤ 1,10", o / p <= 1.1);
-  if (process.argv.includes("--deck-only")) return;
-
-  log("Präsentation: PDF-Export je Variante …");
-  const { exportPdfs, findChromium } = await import("../apps/deck/src/export-pdf.js");
-  const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
-  const { documentMetadata } = await import("../packages/concept/src/document-metadata.js");
-  const chromium = findChromium();
-  if (!chromium) {
-    notes.push("Kein Chromium: PDF-Export nicht gemessen.");
-    return;
-  }
-  const concept = loadConceptForDeck();
-  const sites = join(tmp, "sites");
-  for (const v of concept.decks) {
-    spawnSync(bin("slidev", deckDir), ["build", "slides.md", "--base", "./", "--out", join(sites, v.id)], {
-      cwd: deckDir,
-      env: { ...process.env, DECK_VARIANT: v.id },
-    });
-  }
-  const job = (id: string) => {
-    const d = deckDataFor(concept, id);
-    return {
-      site: id,
-      slides: d.outline.slides.length,
-      meta: documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" }),
-      output: async (b: Uint8Array) => writeFileSync(join(tmp, `${id}.pdf`), b),
-    };
-  };
-  for (const v of concept.decks) {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await exportPdfs(sites, [job(v.id)], chromium);
-      times.push(performance.now() - t);
-    }
-    add("Präsentation (PDF-Export)", `${v.id}: ${job(v.id).slides} Seiten, eigener Browser`, sec(median(times)));
-  }
-  const all: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await exportPdfs(
-      sites,
-      concept.decks.map((v) => job(v.id)),
-      chromium,
-    );
-    all.push(performance.now() - t);
-  }
-  add("Präsentation (PDF-Export)", "alle Varianten mit einem Browser", sec(median(all)));
-  rmSync(tmp, { recursive: true, force: true });
+  add(group, "Verhältnis unsere App / einfaches Deck", de(o / p, 2));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -224,7 +178,7 @@ async function benchExportSection() {
   }
   const { ensureApp } = await import("../apps/deck/src/app-build.js");
   const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
-  const { DATA_FILE } = await import("../apps/deck/src/vite-plugin.js");
+  const { DATA_FILE } = await import("../apps/deck/src/data-file.js");
   const app = await ensureApp(root, deckDir);
   const concept = loadConceptForDeck();
   const sites = mkdtempSync(join(tmpdir(), "bench-export-"));
@@ -313,44 +267,111 @@ function build(extraEnv: NodeJS.ProcessEnv = {}, args: string[] = []) {
   return timed("node", ["scripts/turbo.mjs", "build", ...args], { env: { CI: "", ...extraEnv } });
 }
 
-function benchWholeBuild() {
-  log("Ganzer Build: kalt, warm, nach einer geänderten Maßnahme …");
-  const runs = quick ? 1 : 3;
-  const file = join(root, "content", "bausteine", "03-aus-und-fortbildung.yaml");
-  const original = readFileSync(file, "utf8");
-  const cold: number[] = [];
-  const warm: number[] = [];
-  const edit: number[] = [];
+/**
+ * The whole build (`pnpm build`, i.e. scripts/turbo.mjs: content check, turbo, publishing to out/) on a copy of
+ * content/: cold, warm without a change, after a status and date edit (data only: no slide added or removed) and
+ * after a structural edit (a new Maßnahme), and the data-only edit side by side with one plain `slidev build` of
+ * the same slides as Markdown.
+ */
+async function benchWholeBuild() {
+  log("Ganzer Build: kalt, warm, nach Status- und nach Strukturänderung, gegen einfaches „slidev build“ …");
+  const runs = quick ? 3 : 7;
+  const dir = mkdtempSync(join(tmpdir(), "bench-build-"));
+  const content = join(dir, "content");
+  cpSync(join(root, "content"), content, { recursive: true });
+  const env = { CONTENT_DIR: content };
+  const files = readdirSync(join(content, "bausteine")).sort();
+  const last = join(content, "bausteine", files.at(-1)!);
+  const original = readFileSync(last, "utf8");
+  const staticDir = join(deckDir, ".bench-static");
+  rmSync(staticDir, { recursive: true, force: true });
+  mkdirSync(staticDir, { recursive: true });
+  const slides = await writeStaticDeck(staticDir);
+  const doc = () => parseDocument(readFileSync(last, "utf8"));
+  const STATUS = ["in Arbeit", "noch nicht begonnen", "erledigt"];
+  const fresh = () => {
+    for (const p of ["out", ".build", join("apps", "deck", ".app")])
+      rmSync(join(root, p), { recursive: true, force: true });
+  };
+  const times = {
+    cold: [] as number[],
+    warm: [] as number[],
+    data: [] as number[],
+    structure: [] as number[],
+    plain: [] as number[],
+  };
   try {
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      fresh();
+      times.cold.push(build(env, ["--force"]).ms);
+    }
+    build(env);
     for (let i = 0; i < runs; i++) {
-      rmSync(join(root, "out"), { recursive: true, force: true });
-      cold.push(build({}, ["--force"]).ms);
-      warm.push(build().ms);
-      warm.push(build().ms);
-      writeFileSync(file, original.replace("title: Kartenworkshop", `title: Kartenworkshop ${Date.now()}`));
-      edit.push(build().ms);
-      writeFileSync(file, original);
+      times.warm.push(build(env).ms);
+      // Data only: one Maßnahme's status and date, a value not built before (no cache hit).
+      const d = doc();
+      d.setIn(["measures", 0, "status"], STATUS[i % STATUS.length]);
+      d.setIn(["measures", 0, "planned"], `${String((i % 12) + 1).padStart(2, "0")}/${2030 + i}`);
+      writeFileSync(last, d.toString());
+      const pair = i % 2 ? ["plain", "data"] : ["data", "plain"];
+      for (const what of pair) {
+        if (what === "data") times.data.push(build(env).ms);
+        else
+          times.plain.push(
+            timed(
+              bin("slidev", deckDir),
+              ["build", join(staticDir, "slides.md"), "--base", "./", "--out", join(dir, "plain")],
+              {
+                cwd: staticDir,
+              },
+            ).ms,
+          );
+      }
+      // Structure: a new Maßnahme, so every variant that shows its Baustein gets a slide more.
+      const s = doc();
+      s.addIn(["measures"], {
+        id: `neu-${i}`,
+        title: `Neue Maßnahme ${i + 1}`,
+        summary: ["Eine neue Maßnahme."],
+        status: "noch nicht begonnen",
+        planned: "für 2031 geplant",
+        published: "noch nicht",
+      });
+      writeFileSync(last, s.toString());
+      times.structure.push(build(env).ms);
+      writeFileSync(last, original);
     }
   } finally {
-    writeFileSync(file, original);
+    writeFileSync(last, original);
+    rmSync(staticDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    // Leave out/ matching content/ again.
+    build();
   }
+  const group = "Ganzer Build (pnpm build: alle Präsentationen und Flyer)";
+  const ratios = times.data.map((t, i) => t / times.plain[i]!);
   add(
-    "Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)",
-    "kalt, ohne Cache",
-    sec(median(cold)),
-    "< 60 s",
-    median(cold) < 60_000,
+    group,
+    "kalt (ohne out/, Build-Bereich, App und Cache)",
+    sec(median(times.cold)),
+    "< 10 s",
+    median(times.cold) < 10_000,
+  );
+  add(group, "warm, nichts geändert", sec(median(times.warm)), "< 1 s", median(times.warm) < 1000);
+  add(group, "Status und Datum einer Maßnahme geändert → alle Ausgaben", sec(median(times.data)));
+  add(
+    group,
+    `einfaches „slidev build“ von ${slides} Folien als Markdown (abwechselnd gemessen)`,
+    sec(median(times.plain)),
   );
   add(
-    "Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)",
-    "warm, nichts geändert",
-    sec(median(warm)),
-    "< 1 s",
-    median(warm) < 1000,
+    group,
+    "Verhältnis Statusänderung / einfaches „slidev build“ (Median der Paare)",
+    de(median(ratios), 2),
+    "≤ 1,0",
+    median(ratios) <= 1,
   );
-  add("Ganzer Build (pnpm build: 3 Varianten, 2 Flyer)", "nach Änderung einer Maßnahme", sec(median(edit)));
-  // Leave out/ matching the content again (served from the cache).
-  build();
+  add(group, "neue Maßnahme (Struktur) → alle Ausgaben", sec(median(times.structure)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

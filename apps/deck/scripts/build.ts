@@ -17,18 +17,18 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { colors } from "@dus-opendata/brand";
 import { documentMetadata } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
 import { ensureApp } from "../src/app-build.js";
+import { DATA_FILE } from "../src/data-file.js";
 import { buildDeckData } from "../src/deck-data.js";
+import { deckDir } from "../src/deck-dir.js";
 import { exporterHash, exportPdfs, findChromium } from "../src/export-pdf.js";
 import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
 import { readingOrder } from "../src/slide-headings.js";
-import { DATA_FILE } from "../src/vite-plugin.js";
 
-const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const appDir = deckDir;
 const root = findRepoRoot(appDir);
 // Outputs go to out/decks/ at the repository root unless DECK_OUT_DIR names another folder (the root build's
 // staging area, tests).

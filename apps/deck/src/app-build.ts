@@ -37,6 +37,8 @@ const SOURCES = {
   root: ["pnpm-lock.yaml", "patches"],
 };
 const SKIP = new Set(["node_modules", "test", "test-results", ".turbo"]);
+/** Files of src/ that only the build runs (the PDF export, this file): not part of the app. */
+const BUILD_ONLY = /(^|\/)src\/(export-|pdf-|app-build\.ts$)/;
 /** Files of the shared packages that end up in the browser bundle: their builds and stylesheets. */
 const packageFile = (rel: string) => /(^|\/)dist\//.test(rel) || rel.endsWith(".css");
 
@@ -58,6 +60,7 @@ export function appHash(root: string, appDir: string): string {
     if (f.includes(".")) files.push(p);
     else walk(p, files);
   }
+  for (let i = files.length - 1; i >= 0; i--) if (BUILD_ONLY.test(relative(appDir, files[i]!))) files.splice(i, 1);
   for (const f of SOURCES.root) {
     const p = join(root, f);
     if (f.includes(".")) files.push(p);

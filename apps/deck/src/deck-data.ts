@@ -97,7 +97,15 @@ export function buildDeckData(c: Concept, v: DeckVariant): DeckData {
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return {
     outline: buildOutline(c, v),
-    concept: c,
+    // Only what the variant shows: an edit elsewhere (another Baustein, a flyer) leaves its data, and so its PDF,
+    // unchanged.
+    concept: {
+      ...c,
+      bausteine: shown.bausteine,
+      intro: v.intro ? c.intro.filter((s) => v.intro!.includes(s.id)) : c.intro,
+      decks: [],
+      flyers: [],
+    },
     footer: footerText(c),
     stand: formatStand(c.stand),
     standDate: asOf,

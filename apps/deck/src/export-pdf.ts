@@ -7,11 +7,12 @@
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { DocumentMetadata } from "@dus-opendata/concept";
 import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { deckDir } from "./deck-dir.js";
 import { displayUrl } from "./links.js";
 import { makeAccessible } from "./pdf-accessibility.js";
 
@@ -29,7 +30,9 @@ export const CHROMIUM_ARGS = [
 /** The system's Chromium (CHROMIUM_PATH, else a default place), defined once for every tool. */
 export { findChromium } from "@dus-opendata/concept/node";
 
-export function launchChromium(executablePath: string): Promise<Browser> {
+/** Chromium through playwright-core, loaded only when a PDF is to be printed (it takes a while to import). */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
@@ -38,10 +41,10 @@ export function launchChromium(executablePath: string): Promise<Browser> {
  * other code is not reused.
  */
 export function exporterHash(): string {
-  const dir = fileURLToPath(new URL(".", import.meta.url));
+  const dir = join(deckDir, "src");
   const hash = createHash("sha256");
   for (const f of readdirSync(dir).sort())
-    if (/^(export|pdf)-.*\.ts$/.test(f) && !f.endsWith(".test.ts")) hash.update(f).update(readFileSync(`${dir}${f}`));
+    if (/^(export|pdf)-.*\.ts$/.test(f) && !f.endsWith(".test.ts")) hash.update(f).update(readFileSync(join(dir, f)));
   return hash.digest("hex");
 }
 
@@ -157,9 +160,11 @@ export async function exportPdfs(
   const server = await serveStatic(root);
   const browser = await launchChromium(executablePath);
   try {
+    // One context for all variants: their pages share the cache of the app's files (the same app for every
+    // variant), which is faster than a context each (measured: 3.3 s against 4.2–5.3 s for three variants).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     await Promise.all(
       jobs.map(async (job) => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
         const page = await context.newPage();
         onProgress(job.site);
         await page.goto(`${server.url}/${job.site}/index.html?print=true#/print`, { waitUntil: "load" });
@@ -192,8 +197,8 @@ export async function exportPdfs(
           tagged,
           outline: false,
         });
+        await page.close();
         await job.output(await normalisePdf(pdf, job.meta, job.slides));
-        await context.close();
       }),
     );
   } finally {

@@ -10,12 +10,12 @@
 import { fileURLToPath } from "node:url";
 import { resolveContentDir } from "@dus-opendata/concept/node";
 import type { Plugin, ViteDevServer } from "vite";
+import { DATA_FILE } from "./data-file.js";
 import type { DeckData } from "./deck-data.js";
 import { ContentError, loadDeckData } from "./load-deck.js";
 
 const ID = "virtual:concept-deck";
 const RESOLVED = `\0${ID}`;
-export const DATA_FILE = "deck-data.json";
 
 const runtime = (file: string) => fileURLToPath(new URL(`./runtime/${file}`, import.meta.url));
 const OVERRIDES: Record<string, string> = {

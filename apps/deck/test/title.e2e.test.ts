@@ -14,8 +14,8 @@ import fc from "fast-check";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureApp } from "../src/app-build.js";
+import { DATA_FILE } from "../src/data-file.js";
 import { buildDeckData } from "../src/deck-data.js";
-import { DATA_FILE } from "../src/vite-plugin.js";
 import { fixtureConcept, launch, requireChromium, root } from "./support.js";
 
 const RUNS = Number(process.env.BROWSER_PROPERTY_RUNS ?? 25);

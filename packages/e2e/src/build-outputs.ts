@@ -43,7 +43,7 @@ export interface BuildOptions {
 }
 
 export function buildDecks(o: BuildOptions): Promise<Run> {
-  return run(tsx, ["scripts/build.ts"], join(root, "apps", "deck"), {
+  return run(process.execPath, ["scripts/deck.mjs"], join(root, "apps", "deck"), {
     CONTENT_DIR: o.content,
     DECK_OUT_DIR: join(o.out, "decks"),
     ...(o.appDir ? { DECK_APP_DIR: o.appDir } : {}),
@@ -51,7 +51,7 @@ export function buildDecks(o: BuildOptions): Promise<Run> {
 }
 
 export function buildFlyers(o: BuildOptions): Promise<Run> {
-  return run(tsx, ["src/cli.tsx", "build"], join(root, "apps", "flyer"), {
+  return run(process.execPath, ["scripts/flyer.mjs", "build"], join(root, "apps", "flyer"), {
     CONTENT_DIR: o.content,
     FLYER_OUT_DIR: join(o.out, "flyers"),
   });
