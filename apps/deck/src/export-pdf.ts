@@ -167,7 +167,8 @@ export async function exportPdfs(
       jobs.map(async (job) => {
         const page = await context.newPage();
         onProgress(job.site);
-        await page.goto(`${server.url}/${job.site}/index.html?print=true#/print`, { waitUntil: "load" });
+        // No need to wait for the load event: the slides below are waited for anyway.
+        await page.goto(`${server.url}/${job.site}/index.html?print=true#/print`, { waitUntil: "domcontentloaded" });
         await page.waitForSelector(".print-slide-container", { timeout: 30_000 });
         await page.evaluate(async () => {
           await document.fonts.ready;
