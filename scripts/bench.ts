@@ -73,8 +73,12 @@ async function benchLoadSection() {
 // ---------------------------------------------------------------------------------------------------------------
 /** The same slides written out by hand as static Markdown: what a plain Slidev deck of this content would be. */
 async function writeStaticDeck(dir: string) {
-  const { loadDeckData } = await import("../apps/deck/src/load-deck.js");
-  const data = loadDeckData("poa");
+  const { deckDataFor, loadConceptForDeck } = await import("../apps/deck/src/load-deck.js");
+  const concept = loadConceptForDeck();
+  // The variant with the most slides.
+  const data = concept.decks
+    .map((v) => deckDataFor(concept, v.id))
+    .reduce((a, b) => (b.outline.slides.length > a.outline.slides.length ? b : a));
   const c = data.concept;
   const esc = (s: string) => s.replace(/[<>{}]/g, (x) => `&#${x.charCodeAt(0)};`);
   const out: string[] = [
@@ -390,35 +394,54 @@ async function benchPreview() {
   const exe = findChromium();
   if (!exe) return;
   const dir = mkdtempSync(join(tmpdir(), "bench-preview-"));
-  cpSync(join(root, "content"), join(dir, "content"), { recursive: true });
-  const file = join(dir, "content", "bausteine", "02-miteinander-reden.yaml");
+  const content = join(dir, "content");
+  cpSync(join(root, "content"), content, { recursive: true });
+  // The first variant (as `pnpm dev` opens it) and its first Maßnahme slide; the edit changes that title.
+  const { loadConceptForDeck } = await import("../apps/deck/src/load-deck.js");
+  const { buildOutline } = await import("../apps/deck/src/outline.js");
+  process.env.CONTENT_DIR = content;
+  const concept = loadConceptForDeck();
+  delete process.env.CONTENT_DIR;
+  const variant = concept.decks[0]!;
+  const slides = buildOutline(concept, variant).slides;
+  const n = slides.findIndex((x) => x.kind === "measure") + 1;
+  const b = concept.bausteine.find((x) => x.id === slides[n - 1]!.baustein)!;
+  const m = b.measures.findIndex((x) => x.id === slides[n - 1]!.measure);
+  const file = join(
+    content,
+    "bausteine",
+    readdirSync(join(content, "bausteine")).sort()[concept.bausteine.indexOf(b)]!,
+  );
   const original = readFileSync(file, "utf8");
   const port = 3950;
   const server = spawn(bin("slidev", deckDir), ["slides.md", "--port", String(port), "--open", "false"], {
     cwd: deckDir,
-    env: { ...process.env, CONTENT_DIR: join(dir, "content"), DECK_VARIANT: "entscheider" },
+    env: { ...process.env, CONTENT_DIR: content, DECK_VARIANT: variant.id },
     stdio: "ignore",
   });
   let browser: Browser | undefined;
   try {
     for (let i = 0; i < 120; i++) {
       try {
-        if ((await fetch(`http://localhost:${port}/`)).ok) break;
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
       } catch {}
       await new Promise((r) => setTimeout(r, 250));
     }
     browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`http://localhost:${port}/#/7`);
-    await page.locator(".slidev-page-7 .concept-slide h1").waitFor({ timeout: 120_000 });
+    await page.goto(`http://127.0.0.1:${port}/#/${n}`);
+    await page.locator(`.slidev-page-${n} .concept-slide h1`).waitFor({ timeout: 120_000 });
     const times: number[] = [];
     for (let i = 0; i < (quick ? 4 : 8); i++) {
-      const title = `Impulse ${i}`;
+      const title = `Geänderter Titel ${i}`;
       const t = performance.now();
-      writeFileSync(file, original.replace("title: Impulse für Entscheider", `title: ${title}`));
+      const doc = parseDocument(original);
+      doc.setIn(["measures", m, "title"], title);
+      writeFileSync(file, doc.toString());
       await page.waitForFunction(
-        (x) => document.querySelector(".slidev-page-7 .concept-slide h1")?.textContent?.replace(/\u00AD/g, "") === x,
-        title,
+        ([no, x]) =>
+          document.querySelector(`.slidev-page-${no} .concept-slide h1`)?.textContent?.replace(/\u00AD/g, "") === x,
+        [n, title] as const,
         { timeout: 20_000, polling: "raf" },
       );
       times.push(performance.now() - t);

@@ -137,7 +137,7 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
 }
 
 export interface ExportJob {
-  /** Folder (under the served root) of the built site, e.g. `poa`. */
+  /** Folder (under the served root) of the built site, e.g. `vortrag`. */
   site: string;
   output: (bytes: Uint8Array) => Promise<void>;
   meta: PdfMeta;

@@ -11,17 +11,8 @@ import { loadConceptSync } from "../src/node.js";
 import { conceptWordPattern, conceptWords, FIXED_CONCEPT_WORDS, findConceptWords } from "./concept-words.js";
 import { CONTENT_DIR, REPO_ROOT } from "./helpers.js";
 
-/** Scanned now: every file here must be free of the concept's words. */
-const SCANNED = ["packages"];
-
-/**
- * ┌─ TO INCLUDE LATER ───────────────────────────────────────────────────────────────────────────────────────────┐
- * │ The apps still hold words of the concept (the deck's overview heading and default variant, tests that assert  │
- * │ content/'s words). Move each folder to SCANNED once it is clean. `SCAN_PENDING=1 pnpm --filter               │
- * │ @dus-opendata/concept exec vitest run test/no-concept-words.test.ts` scans them too and lists what is left.  │
- * └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- */
-const PENDING = ["apps/deck", "apps/flyer"];
+/** Every file here must be free of the concept's words: the apps, the packages and the root scripts. */
+const SCANNED = ["apps", "packages", "scripts"];
 
 /** The list itself. */
 const SKIP_FILES = new Set([join(REPO_ROOT, "packages", "concept", "test", "concept-words.ts")]);
@@ -48,7 +39,7 @@ function sourceFiles(dir: string): string[] {
   return out.sort();
 }
 
-const folders = process.env.SCAN_PENDING === "1" ? [...SCANNED, ...PENDING] : SCANNED;
+const folders = SCANNED;
 const words = conceptWords();
 const pattern = conceptWordPattern(words);
 

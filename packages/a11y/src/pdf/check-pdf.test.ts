@@ -512,10 +512,10 @@ describe("reading order", () => {
 
   it("compares without soft hyphens and with whitespace collapsed, and reads /ActualText", async () => {
     const bytes = await writePdf({}, (w) => {
-      w.text("H1", "Open Data  in der Verwaltung");
+      w.text("H1", "Offene Daten  in der Verwaltung");
       w.text("H2", "Sprache", { actual: "Spra\u00ADche" });
     });
-    expect(await result(bytes, "reading-order", ["Open Data in der Ver\u00ADwaltung", " Sprache"])).toMatchObject({
+    expect(await result(bytes, "reading-order", ["Offene Daten in der Ver\u00ADwaltung", " Sprache"])).toMatchObject({
       ok: true,
       detail: "2 Überschriften in der erwarteten Reihenfolge",
     });
