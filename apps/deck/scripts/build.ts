@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { colors } from "@dus-opendata/brand";
 import { documentMetadata } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";

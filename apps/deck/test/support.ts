@@ -1,6 +1,5 @@
 /** Shared helpers of the deck tests: the built outputs, a browser, a local server. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findRepoRoot, loadConceptSync } from "@dus-opendata/concept/node";
 import { type Browser, chromium as pw } from "playwright-core";

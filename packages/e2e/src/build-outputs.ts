@@ -31,7 +31,6 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
   });
 }
 
-const tsx = join(root, "node_modules", ".bin", "tsx");
 
 export interface BuildOptions {
   /** Content folder (absolute). */

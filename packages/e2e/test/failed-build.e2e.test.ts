@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxRepo } from "../src/sandbox.js";
-import { fixturesDir, requireChromium, tempDir } from "./support.js";
+import { requireChromium, tempDir } from "./support.js";
 
 const enabled = requireChromium();
 const dir = tempDir("fehlschlag");
