@@ -161,6 +161,8 @@ function publish() {
 if (task === "test") {
   turbo("build");
   if (!dry) publish();
+  // Every package's tests run, also when one fails: the report names every failure at once.
+  rest.push("--continue");
   turbo("test");
   process.exit(0);
 }

@@ -31,7 +31,6 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
   });
 }
 
-
 export interface BuildOptions {
   /** Content folder (absolute). */
   content: string;
