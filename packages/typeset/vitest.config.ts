@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "typeset", include: ["src/**/*.test.ts"] },
+  // The property tests take seconds on a loaded machine.
+  test: { name: "typeset", include: ["src/**/*.test.ts"], testTimeout: 60_000 },
 });

@@ -82,13 +82,14 @@ export function removeDir(dir: string): void {
 
 /**
  * Runs the CLI as `pnpm build` does (compiled, scripts/flyer.mjs): on the repository's content unless `env` names
- * another CONTENT_DIR, into out/flyers unless it names FLYER_OUT_DIR.
+ * another CONTENT_DIR, into a new temporary folder unless it names FLYER_OUT_DIR (never into the repository's
+ * out/, which other packages' tests read meanwhile).
  */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, ["scripts/flyer.mjs", ...args], {
     cwd: appDir,
     encoding: "utf8",
-    env: { ...process.env, CONTENT_DIR: contentDir, FLYER_OUT_DIR: "", ...env },
+    env: { ...process.env, CONTENT_DIR: contentDir, FLYER_OUT_DIR: tempDir("cli-out"), ...env },
     timeout: 120_000,
   });
 }
