@@ -15,6 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { parseDocument } from "yaml";
+import type { FlyerFigures } from "../apps/flyer/bench/render.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
@@ -242,14 +243,7 @@ async function benchFlyerSection() {
     notes.push(`Flyer-Messung fehlgeschlagen: ${r.stderr.slice(-500)}`);
     return;
   }
-  const figures = JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]") as {
-    flyer: string;
-    coldMs: number;
-    warmMs: number;
-    warmUntaggedMs: number;
-    warmCpuMs: number;
-    warmUntaggedCpuMs: number;
-  }[];
+  const figures = JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]") as FlyerFigures[];
   for (const f of figures) {
     add("Flyer", `${f.flyer}: kalter Prozess`, sec(f.coldMs));
     add("Flyer", `${f.flyer}: warm in einem Prozess`, `${de(f.warmMs, 0)} ms`, "< 150 ms", f.warmMs < 150);
@@ -427,7 +421,7 @@ async function benchPreview() {
       } catch {}
       await new Promise((r) => setTimeout(r, 250));
     }
-    browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: exe, args: [...CHROMIUM_ARGS] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`http://127.0.0.1:${port}/#/${n}`);
     await page.locator(`.slidev-page-${n} .concept-slide h1`).waitFor({ timeout: 120_000 });

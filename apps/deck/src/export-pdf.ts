@@ -8,7 +8,8 @@ import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DocumentMetadata } from "@dus-opendata/concept";
+import { type DocumentMetadata, keywordsLine, metadataDate } from "@dus-opendata/concept";
+import { CHROMIUM_ARGS } from "@dus-opendata/concept/node";
 import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import type { Browser } from "playwright-core";
@@ -16,24 +17,13 @@ import { deckDir } from "./deck-dir.js";
 import { displayUrl } from "./links.js";
 import { makeAccessible } from "./pdf-accessibility.js";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
-
-/** The system's Chromium (CHROMIUM_PATH, else a default place), defined once for every tool. */
-export { findChromium } from "@dus-opendata/concept/node";
+/** The system's Chromium (CHROMIUM_PATH, else a default place) and its flags, defined once for every tool. */
+export { CHROMIUM_ARGS, findChromium } from "@dus-opendata/concept/node";
 
 /** Chromium through playwright-core, loaded only when a PDF is to be printed (it takes a while to import). */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import("playwright-core");
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
 
 /**
@@ -107,11 +97,11 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
       pdf.removePage(pdf.getPageCount() - 1);
     }
   }
-  const date = new Date(`${meta.date}T00:00:00Z`);
+  const date = metadataDate(meta);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
+  pdf.setKeywords([keywordsLine(meta)]);
   pdf.setCreator(meta.creator);
   pdf.setProducer(meta.producer);
   pdf.setCreationDate(date);

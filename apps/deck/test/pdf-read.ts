@@ -4,6 +4,7 @@
  * page's painting operators relative to marked content (Matterhorn 01-003, 01-004, 01-005).
  */
 import { readFileSync } from "node:fs";
+import { isPainting } from "@dus-opendata/a11y/pdf-content";
 import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export interface StructNode {
@@ -32,33 +33,6 @@ export interface PageReport {
 export function openPdf(file: string): Promise<PDFDocumentProxy> {
   return getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
 }
-
-const PAINT = new Set<number>([
-  OPS.showText,
-  OPS.showSpacedText,
-  OPS.nextLineShowText,
-  OPS.nextLineSetSpacingShowText,
-  OPS.shadingFill,
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageMaskXObjectGroup,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObjectRepeat,
-  OPS.paintSolidColorImageMask,
-  OPS.rawFillPath,
-]);
-const PATH_PAINT = new Set<number>([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
 
 type RawNode = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: RawNode[] };
 type TextItem = { str?: string; hasEOL?: boolean; type?: string; id?: string; tag?: string };
@@ -124,8 +98,7 @@ export async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageRe
       if (artifact && marks.some((m) => m.mcid)) artifactInTag++;
       marks.push({ mcid, artifact });
     } else if (fn === OPS.endMarkedContent) marks.pop();
-    else if ((PAINT.has(fn) || (fn === OPS.constructPath && PATH_PAINT.has(args[0] as number))) && !marks.length)
-      unmarkedPaint++;
+    else if (isPainting(fn, args) && !marks.length) unmarkedPaint++;
   });
   const orphanMcids = [...byMcid.keys()].filter((id) => !claimed.has(id));
   return { tree, artifactText, unmarkedPaint, tagInArtifact, artifactInTag, orphanMcids };

@@ -21,7 +21,7 @@ export function requireChromium(): boolean {
 }
 
 export function launch(): Promise<Browser> {
-  return pw.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  return pw.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
 }
 
 /**

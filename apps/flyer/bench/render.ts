@@ -20,6 +20,16 @@ process.env.NODE_ENV ??= "production";
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const one = args.indexOf("--one");
+/** One flyer's figures, as `--json` prints them (read by the repository's pnpm bench). */
+export interface FlyerFigures {
+  flyer: string;
+  coldMs: number;
+  warmMs: number;
+  warmUntaggedMs: number;
+  warmCpuMs: number;
+  warmUntaggedCpuMs: number;
+}
+
 const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 const median = (xs: number[]) => {
@@ -41,14 +51,7 @@ if (one >= 0) {
   const coldRuns = quick ? 2 : 5;
   const warmRuns = quick ? 5 : 20;
   const tsx = join(appDir, "node_modules", ".bin", "tsx");
-  const figures: {
-    flyer: string;
-    coldMs: number;
-    warmMs: number;
-    warmUntaggedMs: number;
-    warmCpuMs: number;
-    warmUntaggedCpuMs: number;
-  }[] = [];
+  const figures: FlyerFigures[] = [];
   for (const flyer of concept.flyers) {
     const cold: number[] = [];
     for (let i = 0; i < (args.includes("--warm") ? 0 : coldRuns); i++) {

@@ -1,3 +1,4 @@
+import { metadataDate } from "@dus-opendata/concept";
 import {
   endMarkedContent,
   ParseSpeeds,
@@ -27,7 +28,7 @@ function hexToRgb(hex: string) {
 function save(doc: PDFDocument, meta: PdfMeta) {
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.delete(PDFName.of("ModificationDate"));
-  doc.setModificationDate(meta.date);
+  doc.setModificationDate(metadataDate(meta));
   writeMetadata(doc, meta);
   // pdf-lib waits a timer tick every 50 objects by default (to keep a browser responsive); here that only adds up.
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });

@@ -26,4 +26,4 @@ export { type RenderedFlyer, registerFonts, renderAll, renderFlyer, renderPrepar
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
 export { displayUrl } from "./typography.js";
 export { writeFileSafely } from "./write-file-safely.js";
-export { isTagged, type PdfMeta, writeMetadata, xmpPacket } from "./write-metadata.js";
+export { isTagged, type PdfMeta, writeMetadata } from "./write-metadata.js";

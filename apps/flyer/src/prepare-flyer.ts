@@ -69,7 +69,7 @@ export interface PreparedFlyer {
   wordmarkFields: { field: string; text: string }[];
   /** Sections per place (index = place − 1), in the order of the file. */
   places: PreparedSection[][];
-  /** The date is the last day of the Stand month, 00:00 UTC. */
+  /** The date is the Stand's last day. */
   meta: PdfMeta;
 }
 
@@ -257,14 +257,6 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
       { field: "claim", text: c.claim },
     ],
     places,
-    meta: {
-      title: meta.title,
-      author: meta.author,
-      subject: meta.subject,
-      keywords: meta.keywords.join(", "),
-      creator: meta.creator,
-      producer: meta.producer,
-      date: new Date(`${meta.date}T00:00:00Z`),
-    },
+    meta,
   };
 }

@@ -69,7 +69,7 @@ describe("prepareFlyer: jede Angabe kommt aus dem Modell", () => {
   it("Stand und Datum kommen aus dem Stand des Konzepts, nicht von der Uhr", () => {
     const f = prepareFlyer(concept, flyer("faltblatt"));
     expect(f.stand).toBe("Stand: März 2024");
-    expect(f.meta.date.toISOString()).toBe("2024-03-31T00:00:00.000Z");
+    expect(f.meta.date).toBe("2024-03-31");
   });
 
   it("das Faltblatt belegt alle sechs Felder, der A4-Flyer beide Seiten", () => {

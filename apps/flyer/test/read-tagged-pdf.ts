@@ -5,6 +5,7 @@
  * outside any marked content (Matterhorn 01-005).
  */
 import { readFileSync } from "node:fs";
+import { isPainting } from "@dus-opendata/a11y/pdf-content";
 import {
   PDFArray,
   PDFDict,
@@ -60,28 +61,6 @@ export interface TaggedPdf {
   parentTreeProblems: string[];
 }
 
-const PAINTING = new Set([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-  OPS.shadingFill,
-  OPS.showText,
-  OPS.showSpacedText,
-  OPS.nextLineShowText,
-  OPS.nextLineSetSpacingShowText,
-  OPS.paintXObject,
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintSolidColorImageMask,
-  OPS.paintFormXObjectBegin,
-]);
-
 const text = (o: PDFObject | undefined) =>
   o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
 const fold = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -122,11 +101,7 @@ export async function readTaggedPdf(path: string): Promise<TaggedPdf> {
         if (depth === 0) sequences[String(args[0])] = (sequences[String(args[0])] ?? 0) + 1;
         depth++;
       } else if (fn === OPS.endMarkedContent) depth--;
-      else if (depth === 0) {
-        // pdf.js folds path construction and its painting operator into one constructPath: the first argument.
-        const painting = fn === OPS.constructPath ? (args[0] as number) : fn;
-        if (PAINTING.has(painting)) unmarked++;
-      }
+      else if (depth === 0 && isPainting(fn, args)) unmarked++;
     });
     const tree = await page.getStructTree();
     const roles: string[] = [];

@@ -3,9 +3,9 @@
  * `pnpm a11y [--json] [Pfad …]`: checks the outputs for accessibility. Without paths it checks everything in out/.
  * Exit codes: 0 every check passed, 1 a check failed, 2 wrong usage or nothing to check.
  */
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { isEntry } from "@dus-opendata/concept/node";
 import { checkOutputs } from "./check-outputs.js";
 import { resolveTarget, scanDir, type Target, UsageError } from "./find-outputs.js";
 import { formatSummary, formatTable, summarise } from "./report.js";
@@ -73,16 +73,6 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (json) process.stdout.write(`${JSON.stringify({ files: reports, summary }, null, 2)}\n`);
   else process.stdout.write(`${reports.map(formatTable).join("\n\n")}\n\n${formatSummary(reports, summary)}\n`);
   return summary.failed === 0 ? 0 : 1;
-}
-
-function isEntry(moduleUrl: string): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
 }
 
 if (isEntry(import.meta.url))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentMetadata } from "./document-metadata.js";
+import { documentMetadata, keywordsLine, metadataDate, xmpPacket } from "./document-metadata.js";
 import type { Concept } from "./model.js";
 import { bausteinSchema } from "./schemas/baustein.js";
 
@@ -46,5 +46,22 @@ describe("documentMetadata", () => {
       "@react-pdf/renderer und pdf-lib",
     ]);
     expect(m.date).toBe("2023-11-30");
+  });
+
+  it("writes the XMP packet with XML's reserved characters as text, and pdfuaid only for a tagged file", () => {
+    const m = {
+      ...documentMetadata(concept, { title: "A & B <c>", occasion: "x", medium: "deck" }),
+      author: "Amt „X“ 'Y'\u0007",
+    };
+    const tagged = xmpPacket(m, { pdfua: true });
+    expect(tagged).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B &lt;c&gt;</rdf:li></rdf:Alt>');
+    expect(tagged).toContain("<dc:creator><rdf:Seq><rdf:li>Amt „X“ &apos;Y&apos;</rdf:li></rdf:Seq></dc:creator>");
+    expect(tagged).toContain("<pdf:Keywords>Offene Daten, Beispielstadt, Werkstatt, Sprechstunde</pdf:Keywords>");
+    expect(tagged).toContain("<xmp:CreateDate>2024-02-29T00:00:00Z</xmp:CreateDate>");
+    expect(tagged).toContain("<dc:language><rdf:Bag><rdf:li>de-DE</rdf:li></rdf:Bag></dc:language>");
+    expect(tagged).toContain("<pdfuaid:part>1</pdfuaid:part>");
+    expect(xmpPacket(m, { pdfua: false })).not.toContain("pdfuaid");
+    expect(keywordsLine(m)).toBe("Offene Daten, Beispielstadt, Werkstatt, Sprechstunde");
+    expect(metadataDate(m).toISOString()).toBe("2024-02-29T00:00:00.000Z");
   });
 });

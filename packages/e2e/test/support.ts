@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findChromium } from "@dus-opendata/concept/node";
+import { CHROMIUM_ARGS, findChromium } from "@dus-opendata/concept/node";
 import { type Browser, chromium } from "playwright-core";
 import { root } from "../src/build-outputs.js";
 
@@ -15,17 +15,6 @@ export const fixtureNames = readdirSync(fixturesDir, { withFileTypes: true })
 
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `e2e-${prefix}-`));
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
-
 /** Tests that need Chromium skip only outside CI, and say so loudly; in CI a missing browser fails the run. */
 export function requireChromium(): boolean {
   if (findChromium()) return true;
@@ -35,5 +24,5 @@ export function requireChromium(): boolean {
 }
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
 }

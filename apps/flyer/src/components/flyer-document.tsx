@@ -1,3 +1,4 @@
+import { keywordsLine, metadataDate } from "@dus-opendata/concept";
 import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { COVER_IDS, type StructureNode } from "../describe-structure.js";
@@ -181,12 +182,12 @@ export function FlyerDocument({ flyer: f, plan, styles, onLayout, structure }: F
         title={f.meta.title}
         author={f.meta.author}
         subject={f.meta.subject}
-        keywords={f.meta.keywords}
+        keywords={keywordsLine(f.meta)}
         creator={f.meta.creator}
         producer={f.meta.producer}
-        creationDate={f.meta.date}
-        modificationDate={f.meta.date}
-        language="de-DE"
+        creationDate={metadataDate(f.meta)}
+        modificationDate={metadataDate(f.meta)}
+        language={f.meta.language}
         pdfVersion="1.7"
         {...tagging}
         onRender={(props) => onLayout?.((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_)}

@@ -40,7 +40,7 @@ const PAINTING = new Set<number>([
   OPS.paintSolidColorImageMask,
 ]);
 
-function isPainting(fn: number, args: unknown): boolean {
+export function isPainting(fn: number, args: unknown): boolean {
   // A path ending in `n` (no painting, used for clipping) marks nothing.
   if (fn === OPS.constructPath) return Array.isArray(args) && args[0] !== OPS.endPath;
   return PAINTING.has(fn);

@@ -1,3 +1,6 @@
+/** How every tool starts the system's Chromium headless: as root, without a GPU, without connections of its own. */
+export declare const CHROMIUM_ARGS: readonly string[];
+
 /** Where Debian and Ubuntu install Chromium; CHROMIUM_PATH overrides them. */
 export declare const CHROMIUM_CANDIDATES: readonly string[];
 

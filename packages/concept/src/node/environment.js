@@ -7,6 +7,21 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/**
+ * How every tool starts the system's Chromium headless: as root in a container (no sandbox), without a GPU, and
+ * without any connection of its own (no updates, sync or background requests).
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
 /** Where Debian and Ubuntu install Chromium; CHROMIUM_PATH overrides them. */
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
