@@ -184,6 +184,7 @@ async function benchExportSection() {
   const { ensureApp } = await import("../apps/deck/src/app-build.js");
   const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
   const { DATA_FILE } = await import("../apps/deck/src/data-file.js");
+  const { documentMetadata } = await import("../packages/concept/src/index.js");
   const app = await ensureApp(root, deckDir);
   const concept = loadConceptForDeck();
   const sites = mkdtempSync(join(tmpdir(), "bench-export-"));
@@ -197,12 +198,13 @@ async function benchExportSection() {
       concept.decks.map((v, i) => ({
         site: v.id,
         slides: data[i]!.outline.slides.length,
+        // The same metadata as the build writes.
         meta: {
-          title: data[i]!.outline.title,
-          author: "",
-          subject: "",
-          keywords: [],
-          date: data[i]!.standDate,
+          ...documentMetadata(concept, {
+            title: data[i]!.outline.title,
+            occasion: data[i]!.outline.occasion,
+            medium: "deck",
+          }),
           bookmarks: data[i]!.outline.slides.map((s) => s.title),
         },
         output: async () => {},
