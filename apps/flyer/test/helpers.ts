@@ -86,12 +86,18 @@ export function removeDir(dir: string): void {
  * out/, which other packages' tests read meanwhile).
  */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, ["scripts/flyer.mjs", ...args], {
-    cwd: appDir,
-    encoding: "utf8",
-    env: { ...process.env, CONTENT_DIR: contentDir, FLYER_OUT_DIR: tempDir("cli-out"), ...env },
-    timeout: 120_000,
-  });
+  // A folder of its own only when the caller names none; nobody reads it afterwards, so it goes again.
+  const scratch = env.FLYER_OUT_DIR === undefined ? tempDir("cli-out") : undefined;
+  try {
+    return spawnSync(process.execPath, ["scripts/flyer.mjs", ...args], {
+      cwd: appDir,
+      encoding: "utf8",
+      env: { ...process.env, CONTENT_DIR: contentDir, ...(scratch ? { FLYER_OUT_DIR: scratch } : {}), ...env },
+      timeout: 120_000,
+    });
+  } finally {
+    if (scratch) removeDir(scratch);
+  }
 }
 
 /** pdftotext output with soft line breaks undone: hyphenated words joined, lines and no-break spaces as blanks. */

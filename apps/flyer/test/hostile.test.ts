@@ -6,7 +6,7 @@ import type { Concept } from "@dus-opendata/concept";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FlyerError, prepareFlyer, renderFlyer } from "../src/index.js";
-import { haveTools, loadFixture, run, tempDir } from "./helpers.js";
+import { haveTools, loadFixture, removeDir, run, tempDir } from "./helpers.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const concept = loadFixture("beispielstadt");
@@ -97,6 +97,7 @@ describe("hostile text in flyers", () => {
         const { writeFileSync } = await import("node:fs");
         writeFileSync(file, rendered.screen);
         const text = run("pdftotext", ["-enc", "UTF-8", file, "-"]).replace(/[\s\u00AD-]/g, "");
+        removeDir(dir);
         expect(text).toContain(title.replace(/[\s-]/g, ""));
       } catch (e) {
         expect(e).toBeInstanceOf(FlyerError);

@@ -2,10 +2,10 @@
  * `pnpm a11y` as a user runs it, in a folder laid out like the repository's out/: what it finds, what it prints,
  * its exit codes.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireChromium } from "../test/chromium.js";
 import { goodPdf, writePdf } from "../test/make-pdf.js";
 import { main } from "./cli.js";
@@ -35,9 +35,19 @@ async function run(argv: string[], cwd: string): Promise<Run> {
   }
 }
 
+const roots: string[] = [];
+const newRoot = () => {
+  const root = mkdtempSync(join(tmpdir(), "a11y-cli-"));
+  roots.push(root);
+  return root;
+};
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
 /** A folder like the repository root after a build: out/<app>/… and out/<app>/.manifest/<app>.json. */
 function project(files: Record<string, Uint8Array>, manifest: Record<string, object[]>): string {
-  const root = mkdtempSync(join(tmpdir(), "a11y-cli-"));
+  const root = newRoot();
   for (const [path, bytes] of Object.entries(files)) {
     mkdirSync(join(root, path, ".."), { recursive: true });
     writeFileSync(join(root, path), bytes);
@@ -59,7 +69,7 @@ beforeAll(async () => {
 
 describe("wrong usage", () => {
   it("exits 2 and says to run pnpm build when out/ is missing", async () => {
-    const root = mkdtempSync(join(tmpdir(), "a11y-cli-"));
+    const root = newRoot();
     const r = await run([], root);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");

@@ -2,12 +2,13 @@
  * Small PDFs for the tests, written with pdfkit (the writer react-pdf uses) and, for what pdfkit cannot write,
  * edited with pdf-lib. `goodPdf` passes every check; each test changes one thing.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type PDFDocument as LibDocument, PDFArray, PDFDict, PDFName, PDFString, PDFDocument as PdfLib } from "pdf-lib";
 import PDFDocument from "pdfkit";
+import { afterAll } from "vitest";
 
 const require = createRequire(import.meta.url);
 const FONT = join(
@@ -199,9 +200,17 @@ export function emptyStructTree(pdf: LibDocument): void {
   root.set(PDFName.of("K"), PDFArray.withContext(pdf.context));
 }
 
+const scratch: string[] = [];
+// The folders go when the test file that made them is done.
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Writes bytes to a fresh temporary folder and returns the file's path. */
 export function saveTemp(bytes: Uint8Array, name = "probe.pdf"): string {
-  const file = join(mkdtempSync(join(tmpdir(), "a11y-test-")), name);
+  const dir = mkdtempSync(join(tmpdir(), "a11y-test-"));
+  scratch.push(dir);
+  const file = join(dir, name);
   writeFileSync(file, bytes);
   return file;
 }
