@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 
 /** What the app is made from, relative to the repository root; folders are read recursively. */
 const SOURCES = {
@@ -95,6 +95,7 @@ export async function ensureApp(
   const stamp = join(dir, STAMP);
   if (!options.force && existsSync(stamp) && readFileSync(stamp, "utf8") === hash)
     return { dir, hash, compiled: false };
+  removeAbandoned(dir);
   const staging = `${dir}.neu-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
@@ -108,6 +109,30 @@ export async function ensureApp(
     rmSync(staging, { recursive: true, force: true });
   }
   return { dir, hash, compiled: true };
+}
+
+/** Whether a process with this id runs (a signal 0 only asks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Folders a compile left beside the app when its process was killed before it could clean up: the staging
+ * folder (`.app.neu-<pid>`) and the replaced app (`.app.alt-<pid>`) of a process that no longer runs.
+ */
+export function removeAbandoned(dir: string): void {
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return;
+  const prefix = `${basename(dir)}.`;
+  for (const name of readdirSync(parent)) {
+    const m = name.startsWith(prefix) ? /^(?:neu|alt)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    if (m && !alive(Number(m[1]))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 function slidevBuild(appDir: string, out: string): Promise<void> {
