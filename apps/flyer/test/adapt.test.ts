@@ -4,13 +4,13 @@
  * set tighter, then without summaries. Only what really cannot fit fails, naming the field in concept.yaml or the
  * flyer file and a fix that works.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { printType } from "@dus-opendata/brand";
 import { ContentError, loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { mm, type RenderedFlyer, renderAll, renderFlyer } from "../src/index.js";
-import { haveTools, plainText, removeDir, repoRoot, run, runCli, tempDir } from "./helpers.js";
+import { copyWithEdits, haveTools, plainText, removeDir, repoRoot, run, runCli, tempDir } from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -21,16 +21,8 @@ const fixture = (name: string) => join(repoRoot, "fixtures", "concepts", name);
 
 /** A copy of a fixture concept of the repository, with files changed: `{ "concept.yaml": (yaml) => … }`. */
 function fixtureWith(name: string, edits: Record<string, (yaml: string) => string>): string {
-  const dir = tempDir("anpassen");
+  const dir = copyWithEdits(fixture(name), edits);
   dirs.push(dir);
-  cpSync(fixture(name), dir, { recursive: true });
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(dir, file);
-    const before = readFileSync(path, "utf8");
-    const after = edit(before);
-    expect(after, file).not.toBe(before);
-    writeFileSync(path, after);
-  }
   return dir;
 }
 

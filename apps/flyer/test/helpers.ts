@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Concept } from "@dus-opendata/concept";
 import { findRepoRoot, loadConceptSync } from "@dus-opendata/concept/node";
+import { expect } from "vitest";
 import { type RenderedFlyer, renderFlyer } from "../src/index.js";
 
 export const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -140,4 +141,21 @@ export function renderPpm(pdf: string, page: number, dpi: number) {
   } finally {
     removeDir(dir);
   }
+}
+
+/**
+ * A copy of a content folder with files changed, in a new temporary folder: `{ "concept.yaml": (yaml) => … }`. Each
+ * edit must change its file (a pattern that no longer matches fails the test instead of testing nothing).
+ */
+export function copyWithEdits(source: string, edits: Record<string, (yaml: string) => string>): string {
+  const dir = tempDir("bearbeitet");
+  cpSync(source, dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(dir, file);
+    const before = readFileSync(path, "utf8");
+    const after = edit(before);
+    expect(after, file).not.toBe(before);
+    writeFileSync(path, after);
+  }
+  return dir;
 }

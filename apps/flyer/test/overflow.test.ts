@@ -3,12 +3,22 @@
  * the footer take the lines they need; a frame that overflows names the field that causes it, with file, line and
  * column, how much is missing and a fix that works; a line too wide is named as the line. Fixture concepts only.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ContentError, loadConceptSync } from "@dus-opendata/concept/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { FOOTER_NARROW, mm, renderAll, renderFlyer } from "../src/index.js";
-import { fixtureDir, haveTools, loadFixture, removeDir, repoRoot, run, runCli, tempDir } from "./helpers.js";
+import {
+  copyWithEdits,
+  fixtureDir,
+  haveTools,
+  loadFixture,
+  removeDir,
+  repoRoot,
+  run,
+  runCli,
+  tempDir,
+} from "./helpers.js";
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -18,16 +28,8 @@ afterEach(() => {
 
 /** A copy of a fixture concept with files changed: `{ "flyers/x.yaml": (yaml) => … }`. */
 function fixtureWith(name: string, edits: Record<string, (yaml: string) => string>): string {
-  const dir = tempDir("fixture");
+  const dir = copyWithEdits(fixtureDir(name), edits);
   dirs.push(dir);
-  cpSync(fixtureDir(name), dir, { recursive: true });
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(dir, file);
-    const before = readFileSync(path, "utf8");
-    const after = edit(before);
-    expect(after, file).not.toBe(before);
-    writeFileSync(path, after);
-  }
   return dir;
 }
 
