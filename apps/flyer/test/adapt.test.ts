@@ -7,10 +7,20 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { printType } from "@dus-opendata/brand";
-import { ContentError, loadConceptSync } from "@dus-opendata/concept/node";
+import { loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, describe, expect, it } from "vitest";
-import { mm, type RenderedFlyer, renderAll, renderFlyer } from "../src/index.js";
-import { copyWithEdits, haveTools, plainText, removeDir, repoRoot, run, runCli, tempDir } from "./helpers.js";
+import { mm, type RenderedFlyer, renderFlyer } from "../src/index.js";
+import {
+  copyWithEdits,
+  haveTools,
+  plainText,
+  problemsOf,
+  removeDir,
+  repoRoot,
+  run,
+  runCli,
+  tempDir,
+} from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -33,19 +43,6 @@ async function renderOne(dir: string, id: string): Promise<RenderedFlyer> {
   const flyer = concept.flyers.find((f) => f.id === id);
   if (!flyer) throw new Error(`Flyer ${id} fehlt`);
   return renderFlyer(concept, flyer);
-}
-
-/** The problems of a build as `pnpm build` prints them: `file:line:col  field  message`. */
-async function problemsOf(dir: string): Promise<string[]> {
-  try {
-    const concept = loadConceptSync(dir, { displayDir: "inhalt" });
-    await renderAll(concept, { abs: dir, display: "inhalt" });
-  } catch (e) {
-    if (e instanceof ContentError)
-      return e.problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.field}  ${p.message}`);
-    throw e;
-  }
-  throw new Error("Die Flyer passen, obwohl sie nicht passen dürften.");
 }
 
 interface Word {

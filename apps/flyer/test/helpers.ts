@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Concept } from "@dus-opendata/concept";
-import { findRepoRoot, loadConceptSync } from "@dus-opendata/concept/node";
+import { ContentError, findRepoRoot, formatProblem, loadConceptSync } from "@dus-opendata/concept/node";
 import { expect } from "vitest";
-import { type RenderedFlyer, renderFlyer } from "../src/index.js";
+import { type RenderedFlyer, renderAll, renderFlyer } from "../src/index.js";
 
 export const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const repoRoot = findRepoRoot(appDir);
@@ -158,4 +158,19 @@ export function copyWithEdits(source: string, edits: Record<string, (yaml: strin
     writeFileSync(path, after);
   }
   return dir;
+}
+
+/**
+ * The problems of a build of the content folder `dir` as `pnpm build` prints them (`file:line:col  field  message`).
+ * The loader reports what needs no rendering (selections, references), as `pnpm check` does; layout follows.
+ */
+export async function problemsOf(dir: string): Promise<string[]> {
+  try {
+    const concept = loadConceptSync(dir, { displayDir: "inhalt" });
+    await renderAll(concept, { abs: dir, display: "inhalt" });
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  throw new Error("Die Flyer passen, obwohl sie nicht passen dürften.");
 }

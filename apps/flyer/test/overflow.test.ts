@@ -5,14 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ContentError, loadConceptSync } from "@dus-opendata/concept/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { FOOTER_NARROW, mm, renderAll, renderFlyer } from "../src/index.js";
+import { FOOTER_NARROW, mm, renderFlyer } from "../src/index.js";
 import {
   copyWithEdits,
   fixtureDir,
   haveTools,
   loadFixture,
+  problemsOf,
   removeDir,
   repoRoot,
   run,
@@ -31,20 +31,6 @@ function fixtureWith(name: string, edits: Record<string, (yaml: string) => strin
   const dir = copyWithEdits(fixtureDir(name), edits);
   dirs.push(dir);
   return dir;
-}
-
-/** The problems of a build as `pnpm build` prints them: `file:line:col  field  message`. */
-async function problemsOf(dir: string): Promise<string[]> {
-  try {
-    // The loader reports what needs no rendering (selections, references), as `pnpm check` does; layout follows.
-    const concept = loadConceptSync(dir, { displayDir: "inhalt" });
-    await renderAll(concept, { abs: dir, display: "inhalt" });
-  } catch (e) {
-    if (e instanceof ContentError)
-      return e.problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.field}  ${p.message}`);
-    throw e;
-  }
-  throw new Error("Der Flyer passt, obwohl er nicht passen dürfte.");
 }
 
 const OFFICE_HOURS =
