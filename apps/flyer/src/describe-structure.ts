@@ -1,3 +1,4 @@
+import { linkDescription, qrAlt } from "@dus-opendata/concept";
 import { type SectionLayout, sectionLayout } from "./adapt-sections.js";
 import type { PreparedFlyer, PreparedSection, SectionData } from "./prepare-flyer.js";
 
@@ -50,20 +51,16 @@ export const partId = (index: number, part: string) => `s${index}-${part}`;
 /** Text as read aloud and listed: no-break spaces as blanks. */
 const spoken = (s: string) => s.replace(/\u00A0/g, " ");
 
-/** What a link and a QR code say they do: „Link zu <address>“. */
-export const linkContents = (address: string) => `Link zu ${address}`;
-export const qrAlt = (address: string) => `QR-Code: ${linkContents(address)}`;
-
 const leaf = (role: Role, id: string, extra: Partial<StructureNode> = {}): StructureNode => ({ role, id, ...extra });
 const list = (numbering: "Disc" | "Decimal" | "None", items: StructureNode[][]): StructureNode => ({
   role: "L",
   attributes: { O: "List", ListNumbering: numbering },
   children: items.map((children) => ({ role: "LI", children })),
 });
-const link = (id: string, address: string, children: StructureNode[] = []): StructureNode => ({
+const link = (id: string, url: string, children: StructureNode[] = []): StructureNode => ({
   role: "Link",
   id,
-  contents: linkContents(address),
+  contents: linkDescription(url),
   children,
 });
 
@@ -117,8 +114,8 @@ function describeBody(data: SectionData, id: (part: string) => string, layout: S
     case "portal":
       return [
         ...(data.text ? [leaf("P", id("text"))] : []),
-        { role: "P", children: [link(id("adresse"), data.address)] },
-        link(id("qr-link"), data.address, [leaf("Figure", id("qr"), { alt: qrAlt(data.address) })]),
+        { role: "P", children: [link(id("adresse"), data.url)] },
+        link(id("qr-link"), data.url, [leaf("Figure", id("qr"), { alt: qrAlt(data.url) })]),
       ];
     case "contact":
       return [
@@ -127,7 +124,7 @@ function describeBody(data: SectionData, id: (part: string) => string, layout: S
           role: "Div",
           children: [
             ...data.lines.map((_, k) => leaf("P", id(`zeile${k}`))),
-            { role: "P", children: [link(id("adresse"), data.address)] },
+            { role: "P", children: [link(id("adresse"), data.url)] },
           ],
         },
       ];

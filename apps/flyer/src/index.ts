@@ -24,6 +24,5 @@ export {
 } from "./prepare-flyer.js";
 export { type RenderedFlyer, registerFonts, renderAll, renderFlyer, renderPrepared } from "./render-flyer.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
-export { displayUrl } from "./typography.js";
 export { writeFileSafely } from "./write-file-safely.js";
 export { isTagged, type PdfMeta, writeMetadata } from "./write-metadata.js";

@@ -1,10 +1,11 @@
-import { footerText } from "@dus-opendata/brand";
 import {
   type Concept,
   countWords,
+  displayAddress,
   documentMetadata,
   type Flyer,
   type FlyerSection,
+  footerLine,
   formatPlanDate,
   formatStand,
   formatStatus,
@@ -12,10 +13,12 @@ import {
   STATUS_KINDS,
   type StatusKind,
   summariseStatus,
+  type Terms,
+  teamLines,
+  termsOf,
 } from "@dus-opendata/concept";
 import { BIND, setText } from "@dus-opendata/typeset";
 import { geometryOf } from "./formats.js";
-import { displayUrl } from "./typography.js";
 import type { PdfMeta } from "./write-metadata.js";
 
 /** What a section shows, with every word and number taken from the model. */
@@ -94,16 +97,12 @@ export class FlyerError extends Error {
   }
 }
 
-const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
-/** The furthest progress first. */
-const STATUS_ORDER: StatusKind[] = [...STATUS_KINDS].reverse();
-
 /** The selected entries (1-based); the loader has checked that each one exists (checkFlyerSelections). */
 function pick<T>(list: readonly T[], selection: number[] | undefined): T[] {
   return selection ? selection.flatMap((n) => list[n - 1] ?? []) : [...list];
 }
 
-function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | undefined {
+function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): SectionData | undefined {
   const block = (id: string) => c.bausteine.find((b) => b.id === id);
   const text = (t: string) => setText(t);
   const heading = (t: string) => setText(t, BIND.heading);
@@ -130,7 +129,7 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
       const b = block(s.block);
       if (!b) return undefined;
       const points = pick(b.chances, s.items);
-      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: points.map(text) };
+      return { kind: "text", title: heading(s.title ?? terms.chance.many), paragraphs: [], points: points.map(text) };
     }
     case "measure": {
       const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
@@ -167,18 +166,18 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
       const total = summary.reduce((n, b) => n + b.total, 0);
       return {
         kind: "bausteine",
-        title: heading(s.title ?? countWords(c.bausteine.length, { one: labels.baustein, many: labels.bausteine })),
-        lead: text(`${countWords(total, MEASURE_NOUN)} im Konzept „${c.title}“`),
+        title: heading(s.title ?? countWords(c.bausteine.length, terms.baustein)),
+        lead: text(`${countWords(total, terms.measure)} im Konzept „${c.title}“`),
         items: c.bausteine.map((b, k) => {
           const counts = summary[k];
-          const status = STATUS_ORDER.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
+          const status = STATUS_KINDS.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
             .map((kind) => `${counts?.byStatus[kind]} ${labels.statusKinds[kind]}`)
             .join(" · ");
           return {
-            label: `${labels.baustein} ${b.number}`,
+            label: `${terms.baustein.one} ${b.number}`,
             title: heading(b.title),
             summary: text(b.summary),
-            measures: countWords(b.measures.length, MEASURE_NOUN),
+            measures: countWords(b.measures.length, terms.measure),
             status,
           };
         }),
@@ -199,20 +198,17 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
         title: heading(s.title ?? c.portalName),
         text: s.text && text(s.text),
         url: c.portal,
-        address: displayUrl(c.portal),
+        address: displayAddress(c.portal),
       };
     case "contact": {
       const lead = s.text ?? flyer.callToAction;
-      // The team as the concept names it; a comma in it starts a new line („Team X, Sachgebiet im Amt Y“ → two lines).
-      const comma = c.team.indexOf(", ");
-      const team = comma > 0 ? [c.team.slice(0, comma), c.team.slice(comma + 2)] : [c.team];
       return {
         kind: "contact",
         title: heading(s.title ?? labels.contact),
         text: lead && text(lead),
-        lines: [...team, c.city],
+        lines: [...teamLines(c.team), c.city],
         url: c.portal,
-        address: displayUrl(c.portal),
+        address: displayAddress(c.portal),
       };
     }
   }
@@ -221,11 +217,12 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
 /** The flyer as data: every section resolved against the model, placed, and set for print. Pure. */
 export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
   const geometry = geometryOf(flyer.format);
+  const terms = termsOf(c);
   const placeCount = geometry.sheets.reduce((n, s) => n + s.panels.length, 0);
   const places: PreparedSection[][] = Array.from({ length: placeCount }, () => []);
   // The loader has resolved every reference and selection (pnpm check reports them); what is left to fail is layout.
   flyer.sections.forEach((s, index) => {
-    const data = sectionData(c, flyer, s);
+    const data = sectionData(c, terms, flyer, s);
     const place = s.place ?? 1;
     if (data) places[place - 1]?.push({ field: `sections[${index}]`, index, place, data });
   });
@@ -246,7 +243,7 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     callToAction: flyer.callToAction && setText(flyer.callToAction),
     wordmark: { city: c.city, organisation: c.organisation, claim: c.claim },
     stand: `${labels.stand}: ${formatStand(c.stand)}`,
-    footer: setText(footerText(c)),
+    footer: setText(footerLine(c)),
     footerFields: [
       { field: "sender", text: c.sender },
       { field: "claim", text: c.claim },

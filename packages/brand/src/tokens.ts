@@ -105,11 +105,6 @@ export const wordmark = {
   claim: { weight: fontWeights.regular, color: colors.muted, scale: 0.8, italic: true },
 } as const;
 
-/** The footer line of every slide and flyer: the sender and the claim as the content writes them. */
-export function footerText(c: { sender: string; claim: string }): string {
-  return `${c.sender} · ${c.claim}`;
-}
-
 /** WCAG relative luminance of a #RRGGBB colour. */
 export function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16);

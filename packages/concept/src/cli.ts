@@ -13,6 +13,8 @@ import { ContentError } from "./node/content-error.js";
 import { resolveContentDir } from "./node/environment.js";
 import { isEntry } from "./node/is-entry.js";
 import { loadConceptSync } from "./node/load-concept.js";
+import { termsOf } from "./terms.js";
+import { countDative, countNumber } from "./wording.js";
 
 const USAGE = `Aufruf:
   pnpm check                        Inhalte prüfen
@@ -72,7 +74,8 @@ function status(args: string[]): void {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const head = [labels.baustein, labels.measure, labels.status, labels.planned, labels.published, ""];
+  const terms = termsOf(concept);
+  const head = [terms.baustein.one, terms.measure.one, labels.status, labels.planned, labels.published, ""];
   const body = rows.map((r) => [
     `${r.bausteinNumber} ${r.baustein}`,
     r.title,
@@ -85,8 +88,7 @@ function status(args: string[]): void {
   const late = rows.filter((r) => r.overdue).length;
   process.stdout.write(
     `${concept.title} · ${labels.stand}: ${formatStand(concept.stand)}\n\n${table([head, ...body])}\n\n` +
-      `${counts.measures} ${counts.measures === 1 ? labels.measure : labels.measures} in ${counts.bausteine} ` +
-      `${counts.bausteine === 1 ? labels.baustein : labels.bausteineDative}; ` +
+      `${countNumber(counts.measures, terms.measure)} in ${countDative(counts.bausteine, terms.baustein)}; ` +
       `${late} überfällig zum ${day.split("-").reverse().join(".")}` +
       `${asOf ? "" : ` (Stichtag heute; zum Stand ${standDate(concept).split("-").reverse().join(".")}: --as-of ${standDate(concept)})`}.\n`,
   );
@@ -96,10 +98,11 @@ function check(args: string[]): void {
   if (args.length) throw new UsageError(`Unbekannte Angabe „${args[0]}“.`);
   const concept = load();
   const c = countConcept(concept);
+  const t = termsOf(concept);
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   process.stdout.write(
-    `Alles in Ordnung: ${n(c.bausteine, labels.baustein, labels.bausteine)}, ${n(c.measures, labels.measure, labels.measures)}, ` +
-      `${n(c.chances, "Chance", labels.chances)}, ${n(c.risks, "Risiko", labels.risks)}, ` +
+    `Alles in Ordnung: ${countNumber(c.bausteine, t.baustein)}, ${countNumber(c.measures, t.measure)}, ` +
+      `${countNumber(c.chances, t.chance)}, ${countNumber(c.risks, t.risk)}, ` +
       `${n(concept.decks.length, "Deck-Variante", "Deck-Varianten")}, ${n(concept.flyers.length, "Flyer", "Flyer")}.\n`,
   );
 }

@@ -1,4 +1,9 @@
 export * from "./assert-never.js";
+export * from "./deck/headings.js";
+export * from "./deck/records.js";
+export * from "./deck/resolve-deck.js";
+export * from "./deck/rich-text.js";
+export * from "./deck/timeline.js";
 export * from "./document-metadata.js";
 export * from "./flyer-selections.js";
 export * from "./labels.js";
@@ -14,4 +19,6 @@ export * from "./schemas/fields.js";
 export * from "./schemas/flyer.js";
 export * from "./schemas/flyer-formats.js";
 export * from "./schemas/measure.js";
+export * from "./terms.js";
 export * from "./views.js";
+export * from "./wording.js";

@@ -1,4 +1,5 @@
 import { assertNever } from "../assert-never.js";
+import { joinGerman } from "../join-german.js";
 import {
   closest,
   fail,
@@ -84,11 +85,6 @@ export function parsePlanDate(input: string): ParseResult<PlanDate> {
   const r = period(main, true);
   if (!r.ok) return r;
   return ok(note ? { kind: "on", period: r.value, note } : { kind: "on", period: r.value });
-}
-
-function joinGerman(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} und ${items[items.length - 1]}`;
 }
 
 export function formatPlanDate(d: PlanDate): string {
