@@ -18,15 +18,13 @@ import {
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { colors } from "@dus-opendata/brand";
-import { documentMetadata } from "@dus-opendata/concept";
+import { formatStand, readingOrder } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
 import { ensureApp } from "../src/app-build.js";
 import { DATA_FILE } from "../src/data-file.js";
-import { buildDeckData } from "../src/deck-data.js";
 import { deckDir } from "../src/deck-dir.js";
 import { exporterHash, exportPdfs, findChromium } from "../src/export-pdf.js";
 import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
-import { readingOrder } from "../src/slide-headings.js";
 
 const appDir = deckDir;
 const root = findRepoRoot(appDir);
@@ -133,7 +131,7 @@ async function main(): Promise<number> {
     for (const v of variants) {
       cpSync(app.dir, join(staging, v), { recursive: true, filter: (src) => !src.endsWith(".app-hash") });
       writeFileSync(join(staging, v, DATA_FILE), json[v]!);
-      say(`Präsentation ${v}: Website (${data[v]!.outline.slides.length} Folien)`);
+      say(`Präsentation ${v}: Website (${data[v]!.slides.length} Folien)`);
     }
 
     // PDFs: reuse a PDF whose inputs (app, data, exporter, browser) are unchanged; print the others.
@@ -164,15 +162,12 @@ async function main(): Promise<number> {
             const d = data[v]!;
             return {
               site: v,
-              slides: d.outline.slides.length,
-              meta: {
-                ...documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" }),
-                bookmarks: d.outline.slides.map((x) => x.title),
-              },
+              slides: d.slides.length,
+              meta: d.pdf,
               output: async (bytes) => {
                 writeFileSync(join(staging, `${v}.pdf`), bytes);
                 pdfs[v]!.sha256 = sha256(bytes);
-                say(`Präsentation ${v}: PDF (${d.outline.slides.length} Seiten, ${seconds(tPdf)})`);
+                say(`Präsentation ${v}: PDF (${d.slides.length} Seiten, ${seconds(tPdf)})`);
               },
             };
           }),
@@ -191,17 +186,17 @@ async function main(): Promise<number> {
       replace(join(staging, v), join(outDir, v));
       written.push({
         path: `${v}/index.html`,
-        pages: data[v]!.outline.slides.length,
+        pages: data[v]!.slides.length,
         bytes: size(join(outDir, v)),
       });
       if (pdfs[v]) {
         renameSync(join(staging, `${v}.pdf`), join(outDir, `${v}.pdf`));
         written.push({
           path: `${v}.pdf`,
-          pages: data[v]!.outline.slides.length,
+          pages: data[v]!.slides.length,
           bytes: size(join(outDir, `${v}.pdf`)),
-          // From the text as written (the slides' copy carries soft hyphens for line breaking).
-          readingOrder: readingOrder(buildDeckData(concept, concept.decks.find((d) => d.id === v)!)),
+          // The headings of the records as plain text (the displayed copy carries soft hyphens for line breaking).
+          readingOrder: readingOrder(data[v]!),
         });
       } else rmSync(join(outDir, `${v}.pdf`), { force: true });
     }
@@ -212,7 +207,7 @@ async function main(): Promise<number> {
         if (!entry.startsWith(".") && !variants.includes(id))
           rmSync(join(outDir, entry), { recursive: true, force: true });
       }
-    writeManifest({ stand: data[variants[0] ?? ""]?.stand ?? "", files: written, pdfs });
+    writeManifest({ stand: formatStand(concept.stand), files: written, pdfs });
     say(`Präsentationen fertig (${seconds(t0)})`);
     return 0;
   } finally {

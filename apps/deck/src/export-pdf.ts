@@ -8,13 +8,12 @@ import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type DocumentMetadata, keywordsLine, metadataDate } from "@dus-opendata/concept";
+import { type DocumentMetadata, keywordsLine, linkDescription, metadataDate } from "@dus-opendata/concept";
 import { CHROMIUM_ARGS } from "@dus-opendata/concept/node";
 import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 import type { Browser } from "playwright-core";
 import { deckDir } from "./deck-dir.js";
-import { displayUrl } from "./links.js";
 import { makeAccessible } from "./pdf-accessibility.js";
 
 /** The system's Chromium (CHROMIUM_PATH, else a default place) and its flags, defined once for every tool. */
@@ -74,8 +73,8 @@ export function setBookmarks(pdf: PDFDocument, titles: readonly string[]): void 
   pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
-/** The description of a link annotation: where it leads. */
-export const describeLink = (uri: string) => `Link zu ${displayUrl(uri)}`;
+/** The description of a link annotation: where it leads (the one wording of the flyers and the deck). */
+export const describeLink = linkDescription;
 
 /**
  * Sets the metadata, completes the tagging of a tagged PDF and makes the bytes reproducible: fixed dates, an

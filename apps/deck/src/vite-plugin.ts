@@ -86,7 +86,7 @@ export function conceptDeckPlugin(): Plugin {
       // The built site's document title comes from the data, not from the Markdown headmatter. (In the live
       // preview, setup/root.ts sets it: importing the data here would turn every content edit into a page reload.)
       if (!build || id !== "/@slidev/configs") return undefined;
-      return `import __deck from ${JSON.stringify(ID)};\nconst __configs = ${code.replace(/^export default /, "")};\n__configs.title = __configs.slidesTitle = __deck.outline.title;\nexport default __configs;\n`;
+      return `import __deck from ${JSON.stringify(ID)};\nconst __configs = ${code.replace(/^export default /, "")};\n__configs.title = __configs.slidesTitle = __deck.title;\nexport default __configs;\n`;
     },
     configureServer(s) {
       server = s;
@@ -101,9 +101,9 @@ export function conceptDeckPlugin(): Plugin {
           res.end();
           return;
         }
-        let spec: DeckData["outline"]["slides"][number] | undefined;
+        let spec: DeckData["slides"][number] | undefined;
         try {
-          spec = (lastGood ?? load()).outline.slides[Number(m[1]) - 1];
+          spec = (lastGood ?? load()).slides[Number(m[1]) - 1];
         } catch {}
         res.setHeader("Content-Type", "application/json; charset=utf-8");
         res.end(JSON.stringify(spec ? slideInfo(spec, Number(m[1])) : null));
@@ -119,7 +119,7 @@ export function conceptDeckPlugin(): Plugin {
           if (mod) void s.reloadModule(mod);
           try {
             const data = load();
-            for (const [i, spec] of data.outline.slides.entries())
+            for (const [i, spec] of data.slides.entries())
               s.ws.send({
                 type: "custom",
                 event: "slidev:update-slide",
@@ -135,7 +135,7 @@ export function conceptDeckPlugin(): Plugin {
   };
 }
 
-function slideInfo(spec: DeckData["outline"]["slides"][number], no: number) {
+function slideInfo(spec: DeckData["slides"][number], no: number) {
   return {
     index: no - 1,
     no,

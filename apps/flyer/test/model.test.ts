@@ -38,8 +38,8 @@ describe("prepareFlyer: jede Angabe kommt aus dem Modell", () => {
     expect(b?.items.map((i) => i.label)).toEqual(["Baustein 1", "Baustein 2"]);
     expect(b?.items.map((i) => i.measures)).toEqual(["Zwei Maßnahmen", "Zwei Maßnahmen"]);
     expect(b?.items.map((i) => i.status)).toEqual([
-      "1 erledigt · 1 in Arbeit",
-      "1 stattgefunden · 1 noch nicht begonnen",
+      "1 in Arbeit · 1 erledigt",
+      "1 noch nicht begonnen · 1 stattgefunden",
     ]);
   });
 
