@@ -13,20 +13,10 @@
  * - `test` first runs the build (and copies it into out/, which the tests read), then the tests.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
+import { browserIdentity, Digest, newestIn } from "../packages/concept/src/node/build-cache.js";
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
 
 const root = findRepoRoot();
@@ -38,40 +28,12 @@ if (!task) {
 
 const contentDir = resolveContentDir(process.env, root).abs;
 
-function hashFolder(dir) {
-  const hash = createHash("sha256");
-  const walk = (d) => {
-    let entries = [];
-    try {
-      entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile())
-        hash
-          .update(`${relative(dir, p)}\0`)
-          .update(readFileSync(p))
-          .update("\0");
-    }
-  };
-  walk(dir);
-  return hash.digest("hex");
-}
-
-/** The browser the deck export will use, with its size (a changed browser is a different build), or "none". */
-function chromium() {
-  const p = findChromium();
-  return p ? `${p}@${statSync(p).size}` : "none";
-}
-
 const env = {
   ...process.env,
   // CONTENT_DIR stays as the user gave it: every tool resolves it against the repository root and shows it so.
-  CONTENT_HASH: hashFolder(contentDir),
-  DECK_CHROMIUM: chromium(),
+  CONTENT_HASH: new Digest().tree("content", contentDir).hex(),
+  // The browser the deck export will use, with its version (an upgraded browser is a different build), or "none".
+  DECK_CHROMIUM: browserIdentity(findChromium()),
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
   DECK_OUT_DIR: join(root, ".build", "decks"),
@@ -91,12 +53,12 @@ if (task === "build") validateFirst();
  */
 function validateFirst() {
   const src = join(root, "packages", "concept", "src");
-  const key = createHash("sha256").update(env.CONTENT_HASH).update(hashFolder(src)).digest("hex");
+  const key = new Digest().add("content", env.CONTENT_HASH).tree("loader", src).hex();
   const stamp = join(root, "node_modules", ".cache", "opendata-content-check");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return;
   // The compiled CLI starts in a fraction of the time tsx needs; use it while it is newer than its sources.
   const dist = join(root, "packages", "concept", "dist", "cli.js");
-  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newest(src);
+  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newestIn(src);
   const [cmd, args] = fresh ? [process.execPath, [dist, "check"]] : [join(bin, "tsx"), [join(src, "cli.ts"), "check"]];
   const check = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   if (check.status !== 0) {
@@ -105,15 +67,6 @@ function validateFirst() {
   }
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, key);
-}
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
 }
 
 const ci = !!process.env.CI;

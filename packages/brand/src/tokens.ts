@@ -74,6 +74,11 @@ export const deckType = {
   body: 22,
   small: 18,
   footer: 14,
+  /**
+   * No text of the content is set smaller on a slide (12 pt on the 960 × 540 pt page): a box whose text would need
+   * less is a warning in the build and a failure in `pnpm a11y`.
+   */
+  minimum: 16,
   lineHeight: 1.35,
 } as const;
 

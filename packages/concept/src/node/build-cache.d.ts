@@ -1,0 +1,39 @@
+export declare const sha256: (bytes: string | Uint8Array) => string;
+
+/** A digest being built from labelled parts. */
+export declare class Digest {
+  add(label: string, value: string | Uint8Array): this;
+  file(label: string, path: string): this;
+  tree(
+    label: string,
+    dir: string,
+    options?: { keep?: (relativePath: string, name: string) => boolean; skip?: readonly string[] },
+  ): this;
+  hex(): string;
+}
+
+export declare function listTree(dir: string, skip?: readonly string[]): string[];
+export declare function newestIn(dir: string): number;
+/** `<path>@<version>` of the browser that prints the PDFs, or `none`. */
+export declare function browserIdentity(path: string | undefined): string;
+export declare function writeAtomic(path: string, bytes: string | Uint8Array): void;
+
+export interface ManifestEntry {
+  /** Relative to the output folder. */
+  path: string;
+  pages: number;
+  bytes: number;
+  key?: string;
+  sha256?: string;
+  [field: string]: unknown;
+}
+
+export interface Manifest<E extends ManifestEntry = ManifestEntry> {
+  stand: string;
+  files: E[];
+  [field: string]: unknown;
+}
+
+export declare function readManifest<M extends Manifest = Manifest>(file: string): M | undefined;
+export declare function writeManifest(file: string, manifest: Manifest): void;
+export declare function isCurrent(entry: ManifestEntry | undefined, path: string, key: string): boolean;
