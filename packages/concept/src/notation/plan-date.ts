@@ -117,8 +117,11 @@ export function formatPlanDateLong(d: PlanDate): string {
       return `ab ${formatPeriodLong(d.period)}`;
     case "planned-for":
       return `für ${formatPeriodLong(d.period)} geplant`;
-    default:
+    case "ongoing":
+    case "unscheduled":
       return formatPlanDate(d);
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 
@@ -156,8 +159,12 @@ export function planDeadline(d: PlanDate): string | undefined {
       const last = d.periods[d.periods.length - 1];
       return last ? periodEnd(last) : undefined;
     }
-    default:
+    case "from":
+    case "ongoing":
+    case "unscheduled":
       return undefined;
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 
