@@ -1,4 +1,5 @@
 import {
+  assertNever,
   type Concept,
   countWords,
   displayAddress,
@@ -211,6 +212,8 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
         address: displayAddress(c.portal),
       };
     }
+    default:
+      return assertNever(s, "Abschnitt");
   }
 }
 
