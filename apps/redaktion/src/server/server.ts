@@ -56,6 +56,8 @@ export interface EditorOptions {
 export interface Editor {
   url: string;
   port: number;
+  /** The address the server listens on. */
+  address: string;
   token: string;
   deckPreview?: DeckPreview;
   close(): Promise<void>;
@@ -493,6 +495,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    address: typeof address === "object" && address ? address.address : "",
     token,
     ...(deck ? { deckPreview: deck } : {}),
     async close() {
