@@ -29,7 +29,12 @@ const foreign: string[] = [];
 const pageErrors: string[] = [];
 
 const text = (rel = FILE) => readFileSync(join(ctx.dir, rel), "utf8");
-const data = (rel = FILE) => parseDocument(text(rel)).toJS() as Record<string, any>;
+interface Data {
+  title: string;
+  measures: Record<string, string | string[]>[] & { title: string; planned: string }[];
+  chances: string[];
+}
+const data = (rel = FILE) => parseDocument(text(rel)).toJS() as Data;
 
 async function axe(p: Page, state: string) {
   await p.addScriptTag({ path: AXE });
@@ -131,7 +136,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
 
   it("shows the slide of the Maßnahme being edited and its flyer page, and follows an edit", async () => {
     const frame = page.frameLocator("iframe");
-    const title = data().measures[1].title as string;
+    const title = data().measures[1]!.title as string;
     await frame.locator(".slidev-page h1:visible", { hasText: title }).first().waitFor({ timeout: 90_000 });
     await page.locator("img.flyer-page").waitFor({ timeout: 30_000 });
     expect(await page.locator("img.flyer-page").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
@@ -169,7 +174,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     await page.getByRole("heading", { name: /^Fehler/ }).waitFor({ state: "detached" });
     await expect(planned.getAttribute("aria-invalid")).resolves.toBeNull();
     await saveAndWait(page);
-    expect(data().measures[1].planned).toBe("12/2019");
+    expect(data().measures[1]!.planned).toBe("12/2019");
   });
 
   it("adds a Maßnahme: the form names what is missing until it is written", async () => {
@@ -233,7 +238,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     expect(text()).toBe(firstSaved);
     await dialog.getByRole("button", { name: "Meine Fassung speichern" }).click();
     await second.locator(".save-result").getByText("Gespeichert:").waitFor();
-    expect(data().measures[0].title).toBe("Auftakt im zweiten Fenster");
+    expect(data().measures[0]!.title).toBe("Auftakt im zweiten Fenster");
     await second.close();
   });
 
@@ -260,7 +265,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
         .getByRole("group", { name: /^Maßnahme 1/ })
         .getByLabel("Titel", { exact: true })
         .inputValue(),
-    ).resolves.toBe(data().measures[0].title);
+    ).resolves.toBe(data().measures[0]!.title);
   });
 
   it("edits a variant's selection and a flyer's own text; no violation in their forms", async () => {

@@ -188,7 +188,7 @@ function drafts() {
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight = 0;
 
-export function scheduleDraft(delay = 80): void {
+export function scheduleDraft(delay = 30): void {
   clearTimeout(timer);
   timer = setTimeout(() => void sendDraft(), delay);
 }

@@ -348,7 +348,8 @@ function setAt(
   } else throw new Error(`${formatPath(path)} liegt in keinem Abschnitt.`);
 
   const empty = isScalar(node) && node.range && node.range[0] === node.range[1];
-  if (isScalar(node) && !empty && isPlainValue(value) && value !== null) return replaceScalar(src, node, value);
+  if (isScalar(node) && !empty && isPlainValue(value) && value !== null)
+    return replaceScalar(src, node, value as string | number | boolean);
   if (isSeq(node) && Array.isArray(value)) {
     const items = node.items.map((n) => (isScalar(n) || isCollection(n) ? n.toJSON() : n));
     if (deepEqual(items, value)) return src.text;

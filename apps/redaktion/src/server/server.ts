@@ -121,7 +121,6 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   let build: ChildProcess | undefined;
   let lastDrafts: Drafts = {};
   let lastTarget: PreviewTarget = { kind: "concept" };
-  let lastCheck: CheckResult = { problems: [] };
   const flyer: FlyerPreviewState = { version: 0, pngVersion: -1 };
 
   const send = (event: unknown) => {
@@ -215,7 +214,6 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     if (slide) shadow.write(texts, slide.variant);
     lastDrafts = drafts;
     lastTarget = target;
-    lastCheck = check;
     return {
       results,
       problems: check.problems,
