@@ -4,7 +4,17 @@
  * A field is looked up by its file kind and its path with list positions as `*` (`baustein/measures/*\/status`),
  * then by the path's last key.
  */
-import { type BAUSTEIN_PARTS, type DECK_SECTIONS, FLYER_FORMAT_DEFINITIONS, labels } from "@dus-opendata/concept";
+import {
+  type BAUSTEIN_PARTS,
+  chancesAndRisks,
+  type DECK_SECTIONS,
+  DEFAULT_TERMS,
+  FLYER_FORMAT_DEFINITIONS,
+  labels,
+} from "@dus-opendata/concept";
+
+/** The nouns of the content's lists, as the README and the messages name them. */
+const T = DEFAULT_TERMS;
 
 export interface FieldLabel {
   label: string;
@@ -29,9 +39,9 @@ const BY_KEY: Record<string, FieldLabel> = {
   outline: { label: "Gliederung", item: "Kapitel" },
   items: { label: "Unterpunkte", item: "Unterpunkt" },
   points: { label: "Aufzählungspunkte", item: "Punkt", long: true },
-  measures: { label: labels.measures, item: labels.measure },
-  chances: { label: labels.chances, item: "Chance", long: true },
-  risks: { label: labels.risks, item: "Risiko", long: true },
+  measures: { label: T.measure.many, item: T.measure.one },
+  chances: { label: T.chance.many, item: T.chance.one, long: true },
+  risks: { label: T.risk.many, item: T.risk.one, long: true },
   text: { label: "Absätze", item: "Absatz", long: true },
   note: { label: labels.note, long: true },
   quote: { label: "Zitat" },
@@ -67,9 +77,9 @@ const BY_PATH: Record<string, FieldLabel> = {
   "baustein/measures/*/details/outline/*/title": { label: "Kapitel" },
   "deck/sections": { label: "Teile", item: "Teil" },
   "deck/intro": { label: "Abschnitte der Einführung", item: "Abschnitt" },
-  "deck/blocks": { label: labels.bausteine, item: labels.baustein },
+  "deck/blocks": { label: T.baustein.many, item: T.baustein.one },
   "deck/parts": { label: "Folien je Baustein", item: "Folie" },
-  "deck/measures": { label: "Maßnahmen mit eigener Folie", item: labels.measure },
+  "deck/measures": { label: "Maßnahmen mit eigener Folie", item: T.measure.one },
   "flyer/format": { label: "Format" },
   "flyer/title": { label: "Schlagzeile" },
   "flyer/subtitle": { label: "Unterzeile" },
@@ -78,9 +88,9 @@ const BY_PATH: Record<string, FieldLabel> = {
   "flyer/sections/*/type": { label: "Art" },
   "flyer/sections/*/title": { label: "Überschrift" },
   "flyer/sections/*/section": { label: "Abschnitt der Einführung" },
-  "flyer/sections/*/block": { label: labels.baustein },
-  "flyer/sections/*/measure": { label: labels.measure },
-  "flyer/sections/*/measures": { label: labels.measures, item: labels.measure },
+  "flyer/sections/*/block": { label: T.baustein.one },
+  "flyer/sections/*/measure": { label: T.measure.one },
+  "flyer/sections/*/measures": { label: T.measure.many, item: T.measure.one },
   "flyer/sections/*/part": { label: "Teil" },
   "flyer/sections/*/items": { label: "Auswahl", item: "Nr." },
   "flyer/sections/*/text": { label: "Text", item: "Absatz", long: true },
@@ -102,7 +112,7 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     title: "Titelfolie",
     intro: labels.introTitle,
     overview: "Übersicht der Bausteine",
-    bausteine: labels.bausteine,
+    bausteine: T.baustein.many,
     status: labels.statusOverview,
     closing: "Schlussfolie",
   } satisfies Record<(typeof DECK_SECTIONS)[number], string>,
@@ -110,8 +120,8 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     section: "Titelfolie des Bausteins",
     why: "Begründung",
     plan: labels.whatIsPlanned,
-    measures: labels.measures,
-    "chances-risks": labels.chancesAndRisks,
+    measures: T.measure.many,
+    "chances-risks": chancesAndRisks(T),
   } satisfies Record<(typeof BAUSTEIN_PARTS)[number], string>,
   format: Object.fromEntries(Object.entries(FLYER_FORMAT_DEFINITIONS).map(([k, d]) => [k, d.label])),
   part: { summary: "Beschreibung", details: "Kernpunkte des Zusatzblocks" },
@@ -124,7 +134,7 @@ export const ui = {
   build: "Alles erzeugen",
   files: "Dateien",
   concept: "Konzept",
-  bausteine: labels.bausteine,
+  bausteine: T.baustein.many,
   decks: "Varianten der Präsentation",
   flyers: "Flyer",
   unsaved: "ungespeichert",
