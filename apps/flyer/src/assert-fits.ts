@@ -4,7 +4,7 @@ import { PT_PER_MM } from "./formats.js";
 import type { Fit, Frame, PagePlan, Plan } from "./plan-pages.js";
 import { FlyerError, type FlyerProblem, type PreparedFlyer, type PreparedSection } from "./prepare-flyer.js";
 import { type LayoutNode, walkLayout } from "./read-layout.js";
-import { adaptsTo, lastStep, listOf, MIN_SHOWN, omissions } from "./section-kinds.js";
+import { adaptsTo, lastStep, lastUsefulStep, listOf, MIN_SHOWN, omissions } from "./section-kinds.js";
 
 /** Rounding of the layout engine; nothing smaller than this counts as overflow. */
 const TOLERANCE = 0.5;
@@ -117,9 +117,11 @@ export function measureFit(layout: LayoutNode, plan: Plan): Fit | undefined {
   const fit: Fit = {};
   const steps: Record<string, number> = {};
   const shown: Record<string, number> = {};
-  const atLast = (section: PreparedSection) => (plan.steps[section.field] ?? 0) >= lastStep(section.data.kind);
-  const next = (section: PreparedSection) => {
-    if (!atLast(section)) steps[section.field] = (plan.steps[section.field] ?? 0) + 1;
+  const stepOf = (section: PreparedSection) => plan.steps[section.field] ?? 0;
+  const atLast = (section: PreparedSection, frame?: LayoutNode) =>
+    stepOf(section) >= (frame ? lastUsefulStep(section, frame, stepOf(section)) : lastStep(section.data.kind));
+  const next = (section: PreparedSection, frame?: LayoutNode) => {
+    if (!atLast(section, frame)) steps[section.field] = stepOf(section) + 1;
   };
   plan.pages.forEach((page, i) => {
     const nodes = framesOf(pages[i]);
@@ -130,7 +132,7 @@ export function measureFit(layout: LayoutNode, plan: Plan): Fit | undefined {
       if (frame.elastic && over > TOLERANCE) fit[frame.elastic] = Math.max(fit[frame.elastic] ?? 0, height);
       if (!frame.elastic && over > TOLERANCE && node) {
         const adapting = frame.sections.filter((s) => adaptsTo(s.data.kind) === "height");
-        if (adapting.some((s) => !atLast(s))) for (const section of adapting) next(section);
+        if (adapting.some((s) => !atLast(s, node))) for (const section of adapting) next(section, node);
         else {
           // Details first, everywhere on the frame; then the last list that can still be shortened.
           const list = [...frame.sections].reverse().find((s) => {
@@ -293,7 +295,7 @@ function selectionFix(
     if (!list) continue;
     const step = plan.steps[section.field] ?? 0;
     const title = `„${plain(section.data.title)}“ (${section.field})`;
-    if (step >= lastStep(section.data.kind)) {
+    if (step >= lastUsefulStep(section, node, step)) {
       const done = ["weniger Abstand", ...omissions(section.data, step, plan.shown[section.field])];
       said += ` Die Liste ${title} ist schon so knapp gesetzt, wie es geht (${joinGerman(done)}).`;
     }

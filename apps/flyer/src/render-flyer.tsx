@@ -15,7 +15,7 @@ import { locateFlyerError } from "./locate-flyer-error.js";
 import { type Fit, mergeFit, type Plan, planPages } from "./plan-pages.js";
 import { FlyerError, type PreparedFlyer, prepareFlyer } from "./prepare-flyer.js";
 import type { LayoutNode } from "./read-layout.js";
-import { omissions } from "./section-kinds.js";
+import { capLists, omissions } from "./section-kinds.js";
 import { type Brand, createStyles } from "./styles.js";
 
 const registered = new Set<string>();
@@ -103,8 +103,12 @@ export async function renderPrepared(prepared: PreparedFlyer, options: RenderOpt
   registerFonts(brand);
   const tagged = options.tagged ?? true;
   const styles = createStyles(brand);
-  let fit: Fit = {};
-  let plan = planPages(prepared, fit);
+  let plan = planPages(prepared);
+  const caps = capLists(
+    plan.pages.flatMap((p) => p.frames),
+    styles,
+  );
+  let fit: Fit = Object.keys(caps).length ? { shown: caps } : {};
   let described = describeFlyer(prepared, plan, styles);
   let layout: LayoutNode | undefined;
   let rendered = new Uint8Array();

@@ -14,6 +14,7 @@ import {
 } from "./elements.js";
 import { mm } from "./formats.js";
 import type { ListSource, PreparedSection, SectionData, TextPart } from "./prepare-flyer.js";
+import { type LayoutNode, walkLayout } from "./read-layout.js";
 import type { Styles } from "./styles.js";
 
 /**
@@ -86,8 +87,15 @@ interface SectionKind<K extends Kind> {
   adaptsTo: "address" | "height" | "none";
   /** Its entries, for a list that is shortened when its last step is not enough. */
   list?: (d: DataOf<K>) => { source: ListSource; refs: (string | number)[] };
+  /** The least height an entry of the list can take at any step: a frame holds no more entries than fit so. */
+  minEntry?: (s: Styles) => number;
   /** What a reader misses at this layout, for the build's notes. */
   omits?: (d: DataOf<K>, layout: SectionLayout) => string[];
+  /**
+   * Whether taking the step to this layout frees any room, judged from the current layout of the section's frame; a
+   * step that frees nothing is not taken (default: every step frees room).
+   */
+  frees?: (next: SectionLayout, frame: LayoutNode, field: string) => boolean;
   /** The elements beneath the heading. */
   body: (d: DataOf<K>, ctx: SectionContext) => FlyerElement[];
 }
@@ -179,6 +187,14 @@ function moreLine(hidden: number, source: ListSource, style: Style, field: strin
   });
 }
 
+/** Whether a date of the list in this field stands on a line of its own, beneath its status. */
+function datesWrapped(frame: LayoutNode, field: string): boolean {
+  for (const row of walkLayout(frame))
+    for (const child of row.children)
+      if (child.marks.detail === field && row.children.some((other) => other.top + 1 < child.top)) return true;
+  return false;
+}
+
 /** The entries a list shows: all, or the first `shown` of them. */
 const shownOf = <T>(items: T[], shown: number | undefined) => (shown === undefined ? items : items.slice(0, shown));
 
@@ -199,6 +215,7 @@ const KINDS: { [K in Kind]: SectionKind<K> } = {
     steps: [PLAIN, TIGHT],
     adaptsTo: "height",
     list: (d) => ({ source: d.list, refs: d.items.map((i) => i.number) }),
+    minEntry: (s) => s.leading(s.body),
     body: (d, { s, field, layout, shown }) => {
       const items = shownOf(d.items, shown);
       const hidden = d.items.length - items.length;
@@ -291,7 +308,11 @@ const KINDS: { [K in Kind]: SectionKind<K> } = {
     steps: [PLAIN, TIGHT, { ...TIGHT, noDates: true }],
     adaptsTo: "height",
     list: (d) => ({ source: d.list, refs: d.items.map((i) => i.id) }),
+    // Its title and its status, one line each.
+    minEntry: (s) => s.leading(s.bodyStrong) + s.leading(s.badge),
     omits: (d, layout) => (layout.noDates ? [`ohne das geplante Datum der ${d.list.noun.many}`] : []),
+    // Without its date an entry is a line shorter only where the date did not fit beside the status.
+    frees: (next, frame, field) => !next.noDates || datesWrapped(frame, field),
     body: (d, { s, field, layout, shown }) => {
       const items = shownOf(d.items, shown);
       const hidden = d.items.length - items.length;
@@ -329,7 +350,7 @@ const KINDS: { [K in Kind]: SectionKind<K> } = {
                           },
                           [text("P", m.status, s.badge, "default")],
                         ),
-                        !layout.noDates && text("P", m.planned, s.small, "words"),
+                        !layout.noDates && text("P", m.planned, s.small, "words", { detail: field }),
                       ],
                     ),
                   ]),
@@ -403,6 +424,21 @@ const SIDE_HEADING = 0.3;
 /** The last step of a kind (0: it does not adapt). */
 export const lastStep = (kind: Kind) => KINDS[kind].steps.length - 1;
 
+/**
+ * The last step a section can still take to free room, in the layout of its frame: its kind's last step, less the
+ * steps at the end that would free nothing there (a Maßnahme's date that stands beside its status).
+ */
+export function lastUsefulStep(section: PreparedSection, frame: LayoutNode, current: number): number {
+  const kind = kindOf(section.data);
+  let last = kind.steps.length - 1;
+  while (last > current) {
+    const layout = kind.steps[last];
+    if (!layout || !kind.frees || kind.frees(layout, frame, section.field)) break;
+    last--;
+  }
+  return last;
+}
+
 /** What makes a section of this kind adapt. */
 export const adaptsTo = (kind: Kind) => KINDS[kind].adaptsTo;
 
@@ -415,6 +451,24 @@ export function sectionLayout(kind: Kind, step = 0): SectionLayout {
 /** A list section's entries (their ids or numbers, as its selection names them) and what they are; else undefined. */
 export function listOf(data: SectionData) {
   return kindOf(data).list?.(data);
+}
+
+/**
+ * Lists longer than their frame could ever hold, by field: how many entries they show at most, so that the first
+ * layouts do not set entries that no step could keep (fifty Maßnahmen on a panel that holds at most fifteen). The
+ * result is the same as with every entry; only faster.
+ */
+export function capLists(frames: { height: number; sections: PreparedSection[] }[], s: Styles): Record<string, number> {
+  const caps: Record<string, number> = {};
+  for (const frame of frames)
+    for (const section of frame.sections) {
+      const total = listOf(section.data)?.refs.length ?? 0;
+      const least = kindOf(section.data).minEntry?.(s);
+      if (!least) continue;
+      const most = Math.max(MIN_SHOWN, Math.floor(frame.height / least) + 1);
+      if (total > most) caps[section.field] = most;
+    }
+  return caps;
 }
 
 /**

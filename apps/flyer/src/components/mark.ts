@@ -16,6 +16,8 @@ export interface Marks {
   entry?: string;
   /** The line that says how many entries of the list in the section of this field are left out. */
   more?: string;
+  /** A detail of an entry of that list, which it drops before it shortens (a Maßnahme's planned date). */
+  detail?: string;
 }
 
 /** The prop each mark is kept in. */
@@ -26,6 +28,7 @@ export const MARK_PROPS = {
   address: "data-address",
   entry: "data-entry",
   more: "data-more",
+  detail: "data-detail",
 } as const satisfies Record<keyof Marks, string>;
 
 /** The props that carry these marks. */
