@@ -95,13 +95,15 @@ function entriesOf(frame: LayoutNode, field: string) {
 }
 
 /**
- * How many entries of a list can stay so that `over` points more fit: the most whose removal of the rest (and, with
- * `withMore`, the line about them) frees at least that much. 0 when not even one can stay.
+ * How many of the entries a list shows can stay so that `over` points more fit: the most whose removal of the rest
+ * frees at least that much – with a line about the others (`withMore`: the list is shortened) or without one (a
+ * selection, which may then also keep every entry shown now and drop just that line). 0 when not even one can stay.
  */
 function entriesThatFit(frame: LayoutNode, field: string, over: number, withMore: boolean): number {
   const { bottoms, end, more } = entriesOf(frame, field);
   const line = withMore ? (more ?? MORE_LINE) : 0;
-  for (let k = bottoms.length - 1; k >= 1; k--) if (end - (bottoms[k - 1] ?? 0) - line >= over - TOLERANCE) return k;
+  const most = withMore || more === undefined ? bottoms.length - 1 : bottoms.length;
+  for (let k = most; k >= 1; k--) if (end - (bottoms[k - 1] ?? 0) - line >= over - TOLERANCE) return k;
   return 0;
 }
 

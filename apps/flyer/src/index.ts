@@ -25,7 +25,7 @@ export {
 } from "./prepare-flyer.js";
 export { type LayoutNode, LayoutShapeError, layoutOfRender, readLayout } from "./read-layout.js";
 export { type RenderedFlyer, registerFonts, renderAll, renderFlyer, renderPrepared } from "./render-flyer.js";
-export { MIN_SHOWN, type SectionLayout, sectionLayout } from "./section-kinds.js";
+export { describeSection, MIN_SHOWN, type SectionLayout, sectionLayout } from "./section-kinds.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
 export { writeFileSafely } from "./write-file-safely.js";
 export { isTagged, type PdfMeta, writeMetadata } from "./write-metadata.js";
