@@ -250,8 +250,12 @@ export function assertFits(layout: LayoutNode, plan: Plan, flyer: PreparedFlyer)
       const over = node.height - height;
       if (over > TOLERANCE) {
         const all = fields(node);
-        // The first field that reaches below the frame's bottom edge is where the frame overflows.
-        const culprit = all.find((x) => x.bottom > height + TOLERANCE) ?? all.at(-1);
+        // Where the frame overflows: the field that reaches across its bottom edge or, when the fields before have
+        // adapted so that one ends just above it, the last field that begins inside the frame.
+        const culprit =
+          all.find((x) => x.top < height && x.bottom > height + TOLERANCE) ??
+          all.filter((x) => x.top < height).at(-1) ??
+          all.at(-1);
         const who = culprit ? describe(culprit.field, sections) : "Der Inhalt";
         const onFrame = all.filter((x) => sections.has(x.field));
         const list =
