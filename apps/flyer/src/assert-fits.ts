@@ -361,7 +361,7 @@ function tooWide(
 }
 
 /**
- * The portal's address, at the last step of its section (adapt-sections.ts: beneath the QR code, in the smallest
+ * The portal's address, at the last step of its section (section-kinds.ts: beneath the QR code, in the smallest
  * size), still wider than the column: only a shorter address in concept.yaml helps.
  */
 function addressTooWide(

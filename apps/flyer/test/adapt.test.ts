@@ -1,5 +1,5 @@
 /**
- * Sections that adapt to fit (adapt-sections.ts), checked on the fixture concepts of the repository: the portal's
+ * Sections that adapt to fit (section-kinds.ts), checked on the fixture concepts of the repository: the portal's
  * address moves beneath the QR code and then shrinks to the brand's smallest size; the overview of the Bausteine is
  * set tighter, then without summaries. Only what really cannot fit fails, naming the field in concept.yaml or the
  * flyer file and a fix that works.
