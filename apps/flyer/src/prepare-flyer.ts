@@ -38,7 +38,7 @@ export type TextPart =
  */
 export interface ListSource {
   noun: Noun;
-  /** „im Open-Data-Portal“. */
+  /** „im Bürgerportal“. */
   where: string;
   selection: "measures" | "items";
 }

@@ -179,7 +179,7 @@ function address(url: string, shown: string, field: string, small: boolean, s: S
 
 /**
  * The line after a shortened list: how many entries it leaves out and where they are, „… und 3 weitere Maßnahmen
- * im Open-Data-Portal“; a paragraph after the list in the structure tree.
+ * im <portalName>“; a paragraph after the list in the structure tree.
  */
 function moreLine(hidden: number, source: ListSource, style: Style, field: string) {
   return text("P", setText(`… und ${countMore(hidden, source.noun)} ${source.where}`), style, "words", {
