@@ -10,15 +10,15 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import * as defaultBrand from "@dus-opendata/brand";
 import { formatStand } from "@dus-opendata/concept";
 import {
-  ContentError,
   type ContentProblem,
   findRepoRoot,
+  formatProblem,
   loadConceptSync,
   resolveContentDir,
 } from "@dus-opendata/concept/node";
 import { digestCode, keyFlyer } from "./key-flyer.js";
 import { locateFlyerError } from "./locate-flyer-error.js";
-import { FlyerError, type PreparedFlyer, prepareFlyer } from "./prepare-flyer.js";
+import { FlyerError, prepareFlyer } from "./prepare-flyer.js";
 import type { RenderedFlyer, RenderOptions } from "./render-flyer.js";
 import { writeFileSafely } from "./write-file-safely.js";
 
@@ -32,15 +32,22 @@ export interface WrittenFile {
   readingOrder: string[];
 }
 
-/** One flyer of a build: rendered now, or its files kept because nothing they are made of changed. */
+/**
+ * One flyer of a build: rendered now, its files kept because nothing they are made of changed, or failed (its last
+ * good files, if any, kept untouched; `files` lists those).
+ */
 export interface BuiltFlyer {
   id: string;
-  status: "rendered" | "unchanged";
+  status: "rendered" | "unchanged" | "failed";
   files: WrittenFile[];
   /** Milliseconds of rendering (rendered flyers only). */
   ms?: number;
   /** What a section left out to fit (rendered flyers only). */
   omissions: string[];
+  /** Why it failed, as content problems with file, line and column (failed flyers only). */
+  problems?: ContentProblem[];
+  /** An error that is not a content problem (failed flyers only): printed with its stack. */
+  error?: unknown;
 }
 
 /** What the build is doing, as it goes: the plan (which flyers are rendered), then each flyer when it is done. */
@@ -68,9 +75,25 @@ export interface ManifestFile {
   sha256: string;
 }
 
+/**
+ * A flyer whose files are not up to date: its content changed, but it could not be rendered. Its last good files stay
+ * (with their entries in `files`); `files` here names both of its files, whether an earlier build left them or not.
+ */
+export interface StaleFlyer {
+  flyer: string;
+  /** Relative to the output folder, like the entries of `files`. */
+  files: string[];
+  /** Why, in German, in one sentence. */
+  reason: string;
+  /** Each problem as `pnpm build` prints it: `file:line:col  field  message`. */
+  problems: string[];
+}
+
 export interface Manifest {
   stand: string;
   files: ManifestFile[];
+  /** The flyers that are not up to date; absent when every flyer is. */
+  stale?: StaleFlyer[];
 }
 
 const MANIFEST = join(".manifest", "flyers.json");
@@ -115,11 +138,23 @@ function findCurrent(id: string, key: string, outDir: string, recorded: Map<stri
   return files;
 }
 
+/** Why a flyer is not up to date, in one German sentence for the manifest. */
+function staleReason(id: string, problems: ContentProblem[], kept: boolean, error: unknown): string {
+  const files = [...new Set(problems.map((p) => p.file))];
+  const why =
+    error instanceof FlyerError
+      ? `lässt sich nicht setzen (${problems.length} ${problems.length === 1 ? "Fehler" : "Fehler"} in ${files.join(", ")})`
+      : `lässt sich wegen eines unerwarteten Fehlers nicht setzen (${error instanceof Error ? error.message : String(error)})`;
+  return `Der Flyer „${id}“ ${why}; ${kept ? "es gelten weiter die PDFs des letzten erfolgreichen Builds" : "es gibt noch keine PDFs von ihm"}.`;
+}
+
 /**
- * The build: load and check the content, prepare every flyer, render those whose key or files changed, and only when
- * all of them are fine write `<id>.pdf` and `<id>-druck.pdf` for each rendered one and the manifest. A content error
- * or a flyer that does not fit leaves every earlier output in place. The result is the same, byte for byte, as a
- * build into an empty folder.
+ * The build: load and check the content, prepare every flyer, render those whose key or files changed, and write
+ * `<id>.pdf` and `<id>-druck.pdf` of each one that is rendered and fits, then the manifest. Each flyer is its own
+ * transaction: one that does not fit keeps its last good files (untouched, with their manifest entries), is listed
+ * in the manifest's `stale`, and is returned with status `failed` and its problems; the others are written all the
+ * same. A content error of the loader leaves every earlier output in place. The result is the same, byte for byte,
+ * as a build into an empty folder.
  */
 export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlyer[]> {
   const env = options.env ?? process.env;
@@ -166,11 +201,11 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     const kinds = filesOf(id);
     const done: BuiltFlyer = {
       id,
-      files: files.map((f, i) => ({
+      files: files.map((f) => ({
         path: shown(f.path),
         pages: f.pages,
         bytes: f.bytes,
-        kind: kinds[i]?.kind ?? "screen",
+        kind: kinds.find((k) => k.name === f.path)?.kind ?? "screen",
         readingOrder: f.readingOrder,
       })),
       ...flyer,
@@ -182,10 +217,10 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     if (current) record(prepared.id, current, { status: "unchanged", omissions: [] });
 
   // Rendered one after the other in this process (react-pdf and the fonts stay warm); the renderer is loaded only
-  // now. The problems of all flyers are collected into one ContentError.
+  // now. Each flyer is its own transaction: written as soon as it is rendered and checked; one that fails keeps its
+  // last good files and their entries, and is named in the manifest as not up to date.
   const changed = plan.filter((p) => !p.current);
-  const rendered: { prepared: PreparedFlyer; result: RenderedFlyer }[] = [];
-  const problems: ContentProblem[] = [];
+  const stale: StaleFlyer[] = [];
   const { renderPrepared } = changed.length ? await import("./render-flyer.js") : { renderPrepared: noRenderer };
   for (const { prepared, key } of changed) {
     const t0 = performance.now();
@@ -193,13 +228,28 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     try {
       result = await renderPrepared(prepared, options);
     } catch (e) {
-      if (!(e instanceof FlyerError)) throw e;
-      problems.push(...locateFlyerError(e, content.abs, content.display));
+      const problems = e instanceof FlyerError ? locateFlyerError(e, content.abs, content.display) : [];
+      const kept = filesOf(prepared.id).flatMap(({ name }) => {
+        const entry = recorded.get(name);
+        return entry && existsSync(join(outDir, name)) ? [entry] : [];
+      });
+      stale.push({
+        flyer: prepared.id,
+        files: filesOf(prepared.id).map((f) => f.name),
+        reason: staleReason(prepared.id, problems, kept.length > 0, e),
+        problems: problems.map(formatProblem),
+      });
+      record(prepared.id, kept, {
+        status: "failed",
+        omissions: [],
+        problems,
+        ...(e instanceof FlyerError ? {} : { error: e }),
+      });
       continue;
     }
-    rendered.push({ prepared, result });
     const files = filesOf(prepared.id).map(({ kind, name }) => {
       const bytes = kind === "screen" ? result.screen : result.print;
+      writeFileSafely(join(outDir, name), bytes);
       return {
         path: name,
         pages: result.pages,
@@ -211,13 +261,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     });
     record(prepared.id, files, { status: "rendered", ms: performance.now() - t0, omissions: result.omissions });
   }
-  if (problems.length) throw new ContentError(problems);
 
-  // Everything rendered and checked: now write.
-  for (const { prepared, result } of rendered) {
-    writeFileSafely(join(outDir, `${prepared.id}.pdf`), result.screen);
-    writeFileSafely(join(outDir, `${prepared.id}-druck.pdf`), result.print);
-  }
   // PDFs of flyers that no longer exist in the content would look current: remove them once everything is written.
   const current = new Set(plan.flatMap((p) => filesOf(p.prepared.id).map((f) => f.name)));
   if (existsSync(outDir))
@@ -228,6 +272,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
   const manifest: Manifest = {
     stand: formatStand(concept.stand),
     files: plan.flatMap((p) => entries.get(p.prepared.id) ?? []),
+    ...(stale.length ? { stale } : {}),
   };
   const bytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const path = join(outDir, MANIFEST);

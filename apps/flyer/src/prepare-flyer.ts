@@ -10,7 +10,9 @@ import {
   formatPlanDate,
   formatStand,
   formatStatus,
+  INTRO_PART_ORDER,
   labels,
+  type Noun,
   STATUS_KINDS,
   type StatusKind,
   summariseStatus,
@@ -22,27 +24,43 @@ import { BIND, setText } from "@dus-opendata/typeset";
 import { geometryOf } from "./formats.js";
 import type { PdfMeta } from "./write-metadata.js";
 
+/** A part of a text section, in the one order of every output (INTRO_PART_ORDER). */
+export type TextPart =
+  | { kind: "text"; paragraphs: string[] }
+  | { kind: "quote"; text: string; source: string }
+  | { kind: "points"; items: string[] }
+  | { kind: "note"; text: string };
+
+/**
+ * What a list that comes from the data (the Maßnahmen of a Baustein, its Chancen) needs when it must be shortened to
+ * fit: what its entries are called, where the reader finds the others, and the field of the flyer file that selects
+ * entries (for the message that offers a selection).
+ */
+export interface ListSource {
+  noun: Noun;
+  /** „im Bürgerportal“. */
+  where: string;
+  selection: "measures" | "items";
+}
+
 /** What a section shows, with every word and number taken from the model. */
 export type SectionData =
-  | {
-      kind: "text";
-      title: string;
-      paragraphs: string[];
-      points: string[];
-      quote?: { text: string; source: string };
-      note?: string;
-    }
+  | { kind: "text"; title: string; parts: TextPart[] }
+  | { kind: "chances"; title: string; items: { number: number; text: string }[]; list: ListSource }
   | { kind: "steps"; title: string; steps: string[] }
   | {
       kind: "bausteine";
       title: string;
       lead: string;
+      /** What the concept calls a Baustein, for the build's notes. */
+      noun: Noun;
       items: { label: string; title: string; summary: string; measures: string; status: string }[];
     }
   | {
       kind: "measures";
       title: string;
-      items: { title: string; status: string; statusKind: StatusKind; planned: string }[];
+      items: { id: string; title: string; status: string; statusKind: StatusKind; planned: string }[];
+      list: ListSource;
     }
   | { kind: "portal"; title: string; text?: string; url: string; address: string }
   | { kind: "contact"; title: string; text?: string; lines: string[]; url: string; address: string };
@@ -103,49 +121,79 @@ function pick<T>(list: readonly T[], selection: number[] | undefined): T[] {
   return selection ? selection.flatMap((n) => list[n - 1] ?? []) : [...list];
 }
 
+/** The parts of a text, those it has, in the order of INTRO_PART_ORDER. */
+function textParts(p: {
+  text?: string[] | undefined;
+  quote?: { text: string; source: string } | undefined;
+  points?: string[] | undefined;
+  note?: string | undefined;
+}): TextPart[] {
+  const t = (x: string) => setText(x);
+  return INTRO_PART_ORDER.flatMap((kind): TextPart[] => {
+    switch (kind) {
+      case "text":
+        return p.text?.length ? [{ kind, paragraphs: p.text.map(t) }] : [];
+      case "quote":
+        return p.quote ? [{ kind, text: t(p.quote.text), source: p.quote.source }] : [];
+      case "points":
+        return p.points?.length ? [{ kind, items: p.points.map(t) }] : [];
+      case "note":
+        return p.note ? [{ kind, text: t(p.note) }] : [];
+      default:
+        return assertNever(kind, "Teil eines Textes");
+    }
+  });
+}
+
 function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): SectionData | undefined {
   const block = (id: string) => c.bausteine.find((b) => b.id === id);
   const text = (t: string) => setText(t);
   const heading = (t: string) => setText(t, BIND.heading);
+  // Where a reader finds the entries a shortened list leaves out: the portal, which every flyer names.
+  const where = `im ${c.portalName}`;
   switch (s.type) {
     case "intro": {
       const intro = c.intro.find((x) => x.id === s.section);
       if (!intro) return undefined;
-      return {
-        kind: "text",
-        title: heading(s.title ?? intro.title),
-        paragraphs: (intro.text ?? []).map(text),
-        points: (intro.points ?? []).map(text),
-        quote: intro.quote && { text: text(intro.quote.text), source: intro.quote.source },
-        note: intro.note && text(intro.note),
-      };
+      return { kind: "text", title: heading(s.title ?? intro.title), parts: textParts(intro) };
     }
     case "why": {
       const b = block(s.block);
       if (!b) return undefined;
-      const paragraphs = pick(b.why.text, s.paragraphs);
-      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: paragraphs.map(text), points: [] };
+      return {
+        kind: "text",
+        title: heading(s.title ?? b.why.title),
+        parts: textParts({ text: pick(b.why.text, s.paragraphs) }),
+      };
     }
     case "chances": {
       const b = block(s.block);
       if (!b) return undefined;
-      const points = pick(b.chances, s.items);
-      return { kind: "text", title: heading(s.title ?? terms.chance.many), paragraphs: [], points: points.map(text) };
+      const numbers = s.items ?? b.chances.map((_, i) => i + 1);
+      return {
+        kind: "chances",
+        title: heading(s.title ?? terms.chance.many),
+        items: numbers.flatMap((number) => {
+          const chance = b.chances[number - 1];
+          return chance === undefined ? [] : [{ number, text: text(chance) }];
+        }),
+        list: { noun: terms.chance, where, selection: "items" },
+      };
     }
     case "measure": {
       const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
       if (!m) return undefined;
-      if (s.part === "details") {
-        const points = pick(m.details?.points ?? [], s.items);
+      if (s.part === "details")
         return {
           kind: "text",
           title: heading(s.title ?? m.details?.title ?? m.title),
-          paragraphs: [],
-          points: points.map(text),
+          parts: textParts({ points: pick(m.details?.points ?? [], s.items) }),
         };
-      }
-      const paragraphs = pick(m.summary, s.paragraphs);
-      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: paragraphs.map(text), points: [] };
+      return {
+        kind: "text",
+        title: heading(s.title ?? m.title),
+        parts: textParts({ text: pick(m.summary, s.paragraphs) }),
+      };
     }
     case "measures": {
       const b = block(s.block);
@@ -154,7 +202,9 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
       return {
         kind: "measures",
         title: heading(s.title ?? b.title),
+        list: { noun: terms.measure, where, selection: "measures" },
         items: chosen.map((m) => ({
+          id: m.id,
           title: heading(m.title),
           status: formatStatus(m.status),
           statusKind: m.status.kind,
@@ -169,6 +219,7 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
         kind: "bausteine",
         title: heading(s.title ?? countWords(c.bausteine.length, terms.baustein)),
         lead: text(`${countWords(total, terms.measure)} im Konzept „${c.title}“`),
+        noun: terms.baustein,
         items: c.bausteine.map((b, k) => {
           const counts = summary[k];
           const status = STATUS_KINDS.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
@@ -185,12 +236,7 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
       };
     }
     case "text":
-      return {
-        kind: "text",
-        title: heading(s.title),
-        paragraphs: (s.text ?? []).map(text),
-        points: (s.points ?? []).map(text),
-      };
+      return { kind: "text", title: heading(s.title), parts: textParts(s) };
     case "steps":
       return { kind: "steps", title: heading(s.title), steps: s.steps.map(text) };
     case "portal":

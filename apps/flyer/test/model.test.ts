@@ -46,8 +46,20 @@ describe("prepareFlyer: jede Angabe kommt aus dem Modell", () => {
   it("die Maßnahmen eines Bausteins mit Status und Datum (Plan)", () => {
     const [m] = ofKind("faltblatt", "measures");
     expect(m?.items.map((i) => ({ ...i, title: plain(i.title) }))).toEqual([
-      { title: "Patenschaftsvertrag", status: "erledigt", statusKind: "done", planned: "Datum (Plan): 01/2024" },
-      { title: "Saatgutausgabe", status: "in Arbeit", statusKind: "in-progress", planned: "Datum (Plan): ab Q2/2024" },
+      {
+        id: "patenschaftsvertrag",
+        title: "Patenschaftsvertrag",
+        status: "erledigt",
+        statusKind: "done",
+        planned: "Datum (Plan): 01/2024",
+      },
+      {
+        id: "saatgutausgabe",
+        title: "Saatgutausgabe",
+        status: "in Arbeit",
+        statusKind: "in-progress",
+        planned: "Datum (Plan): ab Q2/2024",
+      },
     ]);
     const block = concept.bausteine.find((b) => b.id === "beete");
     expect(m?.items.map((i) => i.status)).toEqual(block?.measures.map((x) => formatStatus(x.status)));

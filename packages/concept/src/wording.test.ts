@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TERMS, type Noun, thisAccusative, toThe } from "./terms.js";
 import {
   countDative,
+  countMore,
   countNumber,
   countWords,
   displayAddress,
@@ -41,6 +42,15 @@ describe("count phrases", () => {
     expect(countDative(1, baustein)).toBe("1 Baustein");
     expect(countDative(3, baustein)).toBe("3 Bausteinen");
     expect(countDative(2, kapitel)).toBe("2 Kapiteln");
+  });
+
+  it("say how many more there are, with the adjective inflected by number and gender", () => {
+    expect(countMore(1, measure)).toBe("1 weitere Maßnahme");
+    expect(countMore(3, measure)).toBe("3 weitere Maßnahmen");
+    expect(countMore(1, baustein)).toBe("1 weiterer Baustein");
+    expect(countMore(1, risk)).toBe("1 weiteres Risiko");
+    expect(countMore(1, kapitel)).toBe("1 weiteres Kapitel");
+    expect(countMore(20, chance)).toBe("20 weitere Chancen");
   });
 
   it("inflect the article by gender", () => {

@@ -44,6 +44,15 @@ export const countNumber = (n: number, noun: Noun): string => `${n} ${nounFor(n,
 /** A count in digits after „in“ or „von“ (dative plural): „in 1 Baustein“, „von 3 Bausteinen“. */
 export const countDative = (n: number, noun: Noun): string => `${n} ${n === 1 ? noun.one : noun.dative}`;
 
+/**
+ * How many more there are, for a list that shows only some of its entries: „1 weitere Maßnahme“, „1 weiterer
+ * Baustein“, „1 weiteres Risiko“, „3 weitere Chancen“ (the adjective after a number: strong inflection).
+ */
+export function countMore(n: number, noun: Noun): string {
+  if (n !== 1) return `${n} weitere ${noun.many}`;
+  return `1 ${noun.gender === "m" ? "weiterer" : noun.gender === "n" ? "weiteres" : "weitere"} ${noun.one}`;
+}
+
 /** An address as people write it: without the scheme and a trailing slash („daten.beispielstadt.de“). */
 export function displayAddress(url: string): string {
   return url.replace(/^[a-z]+:(\/\/)?/i, "").replace(/\/$/, "");
