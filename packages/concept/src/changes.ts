@@ -15,7 +15,10 @@ import { isOverdue, standDate } from "./views.js";
 export interface ChangeBaustein {
   id: string;
   title: string;
+  /** Its number now; for a removed Baustein, the number it had. */
   number: number;
+  /** The Baustein is not in the current state. */
+  removed: boolean;
 }
 
 interface MeasureChangeBase {
@@ -104,7 +107,7 @@ export interface Changes {
 
 type State = Pick<Concept, "bausteine" | "stand">;
 
-const ref = (b: Baustein): ChangeBaustein => ({ id: b.id, title: b.title, number: b.number });
+const ref = (b: Baustein, removed = false): ChangeBaustein => ({ id: b.id, title: b.title, number: b.number, removed });
 
 function planDirection(from: PlanDate, to: PlanDate): PlanDirection {
   const [fs, ts] = [planStart(from), planStart(to)];
@@ -260,7 +263,7 @@ export function computeChanges(baseline: State, current: State): Changes {
   }
   for (const b of baseline.bausteine) {
     if (currentBausteine.has(b.id)) continue;
-    const at = ref(b);
+    const at = ref(b, true);
     changes.push({
       item: "baustein",
       change: "entfallen",

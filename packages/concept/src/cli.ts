@@ -90,7 +90,7 @@ function since(spec: string | undefined, json: boolean): void {
   const c = changeLabels.columns;
   const head = [c.baustein, c.item, c.title, c.change, c.before, c.after];
   const body = changes.map((ch) => [
-    `${ch.baustein.number} ${ch.baustein.title}`,
+    ch.baustein.removed ? ch.baustein.title : `${ch.baustein.number} ${ch.baustein.title}`,
     changeLabels.items[ch.item],
     "formerTitle" in ch && ch.formerTitle ? `${ch.title} (${changeLabels.formerly}: ${ch.formerTitle})` : ch.title,
     changeLabels.kinds[ch.change],
