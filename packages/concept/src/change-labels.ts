@@ -207,3 +207,8 @@ export const historyLabels = {
         : `In der Geschichte von ${dir} steht noch kein Stand.`
     }`,
 } as const;
+
+/** „Commit 3f2a9c1 vom 30.06.2018“: a commit of the history as messages and notes name it. */
+export function describeCommit(c: { short: string; date: string }): string {
+  return `${historyLabels.commit} ${c.short} ${historyLabels.of} ${c.date.split("-").reverse().join(".")}`;
+}

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { changeLabels, historyLabels } from "./change-labels.js";
+import { changeLabels, describeCommit, historyLabels } from "./change-labels.js";
 import { changeRows, changeSummaryLine, computeChanges } from "./changes.js";
 import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
@@ -14,7 +14,7 @@ import { labels } from "./labels.js";
 import type { Concept } from "./model.js";
 import { ContentError } from "./node/content-error.js";
 import { resolveContentDir } from "./node/environment.js";
-import { describeCommit, resolveBaseline } from "./node/history.js";
+import { resolveBaseline } from "./node/history.js";
 import { isEntry } from "./node/is-entry.js";
 import { loadConceptSync } from "./node/load-concept.js";
 import { termsOf } from "./terms.js";

@@ -5,7 +5,7 @@
  * for many objects at once, so that reading 500 commits costs a few processes, not 500.
  */
 import { resolve } from "node:path";
-import { historyLabels as words } from "../change-labels.js";
+import { describeCommit, historyLabels as words } from "../change-labels.js";
 import type { Concept } from "../model.js";
 import { formatPeriod, type Period, periodEnd, periodStart, q } from "../notation/period.js";
 import { parseStand } from "../schemas/concept.js";
@@ -95,12 +95,8 @@ const none = (kind: NoBaselineKind, reason: string, problems?: ContentProblem[])
   problems ? { found: false, kind, reason, problems } : { found: false, kind, reason };
 
 const sameStand = (a: Period, b: Period) => formatPeriod(a) === formatPeriod(b);
-const germanDate = (iso: string) => iso.split("-").reverse().join(".");
 /** The content folder (or a path inside it) in git's `<commit>:<path>` notation. */
 const inTree = (prefix: string, rel = "") => `${prefix}${rel}`.replace(/\/$/, "");
-/** „Commit 3f2a9c1 vom 30.06.2018“. */
-export const describeCommit = (c: Pick<HistoryCommit, "short" | "date">) =>
-  `${words.commit} ${c.short} ${words.of} ${germanDate(c.date)}`;
 
 function gitProblem(stderr: string): NoBaseline {
   const line =
