@@ -363,6 +363,7 @@ describe("readHistoryStates: the data of the Verlauf", () => {
     const current = loadConceptSync(h.repo.content);
     const r = readHistoryStates(h.repo.content, current);
     expect(r.skipped).toEqual([]);
+    expect(r.shallow).toBe(false);
     expect(r.states.map((s) => [s.stand, s.commit?.oid])).toEqual([
       [month(2024, 6), h.second.oid],
       [month(2025, 1), h.third.oid],

@@ -433,6 +433,8 @@ export interface StatesResult {
   skipped: { stand: Period; commit: HistoryCommit; reason: string }[];
   /** Why there is no history at all (then `states` holds only the current state). */
   unavailable?: NoBaseline;
+  /** Read from a clone with only part of the history: earlier Stände may be missing. */
+  shallow: boolean;
 }
 
 /**
@@ -446,7 +448,7 @@ export function readHistoryStates(
 ): StatesResult {
   const now: HistoryState = { stand: current.stand, concept: current };
   const read = options.history ?? readHistory(contentDir, options);
-  if (!read.found) return { states: [now], skipped: [], unavailable: read };
+  if (!read.found) return { states: [now], skipped: [], unavailable: read, shallow: false };
   const history = read.history;
   const earlier = standVersions(history).filter((v) => !sameStand(v.stand, current.stand));
   const loaded = git(() =>
@@ -455,7 +457,7 @@ export function readHistoryStates(
       earlier.map((v) => v.commit),
     ),
   );
-  if (isNone(loaded)) return { states: [now], skipped: [], unavailable: loaded };
+  if (isNone(loaded)) return { states: [now], skipped: [], unavailable: loaded, shallow: history.shallow };
   const states: HistoryState[] = [now];
   const skipped: StatesResult["skipped"] = [];
   for (const v of earlier) {
@@ -468,5 +470,5 @@ export function readHistoryStates(
   const key = (p: Period) => `${periodEnd(p)} ${periodStart(p)}`;
   states.sort((a, b) => (key(a.stand) < key(b.stand) ? -1 : key(a.stand) > key(b.stand) ? 1 : 0));
   skipped.sort((a, b) => (key(a.stand) < key(b.stand) ? -1 : 1));
-  return { states, skipped };
+  return { states, skipped, shallow: history.shallow };
 }
