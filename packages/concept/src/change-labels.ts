@@ -1,127 +1,104 @@
 /**
  * Every German word of the changes since an earlier Stand, of the Verlauf and of the history's messages, defined
- * once. The nouns for Baustein and Maßnahme and the field names come from `labels`.
+ * once. The nouns (Baustein, Maßnahme, Chance, Risiko) are the concept's terms (terms.ts), the field names come from
+ * `labels`.
  */
 import { labels } from "./labels.js";
 import { q } from "./notation/period.js";
+import type { Noun, Terms } from "./terms.js";
 
 /** What a change is about. */
 export type ChangeItem = "maßnahme" | "baustein" | "chance" | "risiko";
 /** What happened: the values of `change` in `pnpm status --seit --json`. */
 export type ChangeKind = "neu" | "entfallen" | "status" | "datum" | "veröffentlicht" | "überfällig";
 
-/** A noun with its singular and plural. */
-interface Noun {
+/** The term each item is named by. */
+export const ITEM_TERMS = {
+  maßnahme: "measure",
+  baustein: "baustein",
+  chance: "chance",
+  risiko: "risk",
+} as const satisfies Record<ChangeItem, keyof Terms>;
+
+/** A verb in singular and plural, agreeing with a count. */
+interface Verb {
   one: string;
   many: string;
 }
 
-/** A clause of the summary sentence: „<n> <noun> <verb> <rest>“, the verb agreeing with n. */
-interface Clause {
-  noun: Noun;
-  verb: Noun;
-  rest: string;
-}
-
-const measure: Noun = { one: labels.measure, many: labels.measures };
-const baustein: Noun = { one: labels.baustein, many: labels.bausteine };
-const chance: Noun = { one: "Chance", many: labels.chances };
-const risk: Noun = { one: "Risiko", many: labels.risks };
-const is: Noun = { one: "ist", many: "sind" };
-const was: Noun = { one: "wurde", many: "wurden" };
-const has: Noun = { one: "hat", many: "haben" };
+const is: Verb = { one: "ist", many: "sind" };
+const was: Verb = { one: "wurde", many: "wurden" };
+const has: Verb = { one: "hat", many: "haben" };
 
 /**
- * The counts of the summary, in the order they are printed: how each is named in the short line („erledigt: 2“)
- * and as a clause of the sentence („2 Maßnahmen wurden erledigt“).
+ * One count of the summary: what it counts (`of`, a term), how the short line names it — a word after which the
+ * count follows („erledigt: 2“), or an adjective declined with the noun („neuer Baustein: 1“, „neue Chancen: 2“,
+ * „neues Risiko: 1“) — and its clause in the sentence („2 Maßnahmen wurden erledigt“).
  */
+interface SummaryPart {
+  key: string;
+  of: keyof Terms;
+  line: { word: string } | { adjective: string };
+  clause: { verb: Verb; rest: string };
+}
+
+/** The counts of the summary, in the order they are printed. */
 export const SUMMARY_PARTS = [
-  {
-    key: "completed",
-    line: { one: "erledigt", many: "erledigt" },
-    clause: { noun: measure, verb: was, rest: "erledigt" },
-  },
-  { key: "new", line: { one: "neu", many: "neu" }, clause: { noun: measure, verb: is, rest: "neu" } },
-  {
-    key: "removed",
-    line: { one: "entfallen", many: "entfallen" },
-    clause: { noun: measure, verb: is, rest: "entfallen" },
-  },
+  { key: "completed", of: "measure", line: { word: "erledigt" }, clause: { verb: was, rest: "erledigt" } },
+  { key: "new", of: "measure", line: { word: "neu" }, clause: { verb: is, rest: "neu" } },
+  { key: "removed", of: "measure", line: { word: "entfallen" }, clause: { verb: is, rest: "entfallen" } },
   {
     key: "otherStatus",
-    line: { one: "Status geändert", many: "Status geändert" },
-    clause: { noun: measure, verb: has, rest: "einen anderen Status" },
+    of: "measure",
+    line: { word: `${labels.status} geändert` },
+    clause: { verb: has, rest: `einen anderen ${labels.status}` },
   },
-  {
-    key: "slipped",
-    line: { one: "verschoben", many: "verschoben" },
-    clause: { noun: measure, verb: was, rest: "verschoben" },
-  },
-  {
-    key: "advanced",
-    line: { one: "vorgezogen", many: "vorgezogen" },
-    clause: { noun: measure, verb: was, rest: "vorgezogen" },
-  },
+  { key: "slipped", of: "measure", line: { word: "verschoben" }, clause: { verb: was, rest: "verschoben" } },
+  { key: "advanced", of: "measure", line: { word: "vorgezogen" }, clause: { verb: was, rest: "vorgezogen" } },
   {
     key: "replanned",
-    line: { one: `${labels.planned} geändert`, many: `${labels.planned} geändert` },
-    clause: { noun: measure, verb: has, rest: `ein anderes ${labels.planned}` },
+    of: "measure",
+    line: { word: `${labels.planned} geändert` },
+    clause: { verb: has, rest: `ein anderes ${labels.planned}` },
   },
   {
     key: "overdue",
-    line: { one: "überfällig geworden", many: "überfällig geworden" },
-    clause: { noun: measure, verb: is, rest: "überfällig geworden" },
+    of: "measure",
+    line: { word: `${labels.overdue} geworden` },
+    clause: { verb: is, rest: `${labels.overdue} geworden` },
   },
-  {
-    key: "published",
-    line: { one: "veröffentlicht", many: "veröffentlicht" },
-    clause: { noun: measure, verb: was, rest: "veröffentlicht" },
-  },
+  { key: "published", of: "measure", line: { word: "veröffentlicht" }, clause: { verb: was, rest: "veröffentlicht" } },
   {
     key: "otherPublished",
-    line: { one: `${labels.published} geändert`, many: `${labels.published} geändert` },
-    clause: { noun: measure, verb: has, rest: `eine andere Angabe ${q(labels.published)}` },
+    of: "measure",
+    line: { word: `${labels.published} geändert` },
+    clause: { verb: has, rest: `eine andere Angabe ${q(labels.published)}` },
   },
-  {
-    key: "newBausteine",
-    line: { one: "neuer Baustein", many: "neue Bausteine" },
-    clause: { noun: baustein, verb: is, rest: "neu" },
-  },
+  { key: "newBausteine", of: "baustein", line: { adjective: "neu" }, clause: { verb: is, rest: "neu" } },
   {
     key: "removedBausteine",
-    line: { one: "entfallener Baustein", many: "entfallene Bausteine" },
-    clause: { noun: baustein, verb: is, rest: "entfallen" },
+    of: "baustein",
+    line: { adjective: "entfallen" },
+    clause: { verb: is, rest: "entfallen" },
   },
-  {
-    key: "newChances",
-    line: { one: "neue Chance", many: "neue Chancen" },
-    clause: { noun: chance, verb: is, rest: "neu" },
-  },
-  {
-    key: "removedChances",
-    line: { one: "entfallene Chance", many: "entfallene Chancen" },
-    clause: { noun: chance, verb: is, rest: "entfallen" },
-  },
-  {
-    key: "newRisks",
-    line: { one: "neues Risiko", many: "neue Risiken" },
-    clause: { noun: risk, verb: is, rest: "neu" },
-  },
-  {
-    key: "removedRisks",
-    line: { one: "entfallenes Risiko", many: "entfallene Risiken" },
-    clause: { noun: risk, verb: is, rest: "entfallen" },
-  },
-] as const satisfies readonly { key: string; line: Noun; clause: Clause }[];
+  { key: "newChances", of: "chance", line: { adjective: "neu" }, clause: { verb: is, rest: "neu" } },
+  { key: "removedChances", of: "chance", line: { adjective: "entfallen" }, clause: { verb: is, rest: "entfallen" } },
+  { key: "newRisks", of: "risk", line: { adjective: "neu" }, clause: { verb: is, rest: "neu" } },
+  { key: "removedRisks", of: "risk", line: { adjective: "entfallen" }, clause: { verb: is, rest: "entfallen" } },
+] as const satisfies readonly SummaryPart[];
 
 export type SummaryKey = (typeof SUMMARY_PARTS)[number]["key"];
 
+/** An adjective before a noun without article, in the nominative: „neuer Baustein“, „neue Maßnahme“, „neues Kapitel“; „neue Bausteine“. */
+export function declined(adjective: string, n: number, noun: Noun): string {
+  if (n !== 1) return `${adjective}e ${noun.many}`;
+  return `${adjective}${noun.gender === "m" ? "er" : noun.gender === "f" ? "e" : "es"} ${noun.one}`;
+}
+
+/** A verb agreeing with a count. */
+export const verbFor = (n: number, verb: Verb): string => (n === 1 ? verb.one : verb.many);
+
 export const changeLabels = {
-  /** What a change is about, as a word. */
-  items: { maßnahme: labels.measure, baustein: labels.baustein, chance: "Chance", risiko: "Risiko" } satisfies Record<
-    ChangeItem,
-    string
-  >,
   /** What happened, as a word: the `change` values for new and removed, the field names for the others. */
   kinds: {
     neu: "neu",
@@ -134,7 +111,6 @@ export const changeLabels = {
   arrow: "→",
   /** The columns of the table of `pnpm status --seit`. */
   columns: {
-    baustein: labels.baustein,
     item: "Art",
     title: "Titel",
     change: "Änderung",
@@ -162,7 +138,6 @@ export const changeLabels = {
   stand: labels.stand,
   /** The Verlauf's entry for the working tree: „(aktuell)“. */
   current: "aktuell",
-  parts: SUMMARY_PARTS,
 } as const;
 
 /** The messages of the history: why there is no earlier Stand, what a Stand or revision is. */

@@ -13,6 +13,7 @@ import {
 import type { Baustein } from "./model.js";
 import { bausteinSchema } from "./schemas/baustein.js";
 import { parseStand } from "./schemas/concept.js";
+import type { Terms } from "./terms.js";
 import { verlaufOf, verlaufTable } from "./verlauf.js";
 
 interface M {
@@ -259,7 +260,9 @@ describe("the summary in words", () => {
     expect(formatChangeCounts(summary({ newBausteine: 2, newRisks: 1, removedRisks: 3 }))).toBe(
       "neue Bausteine: 2, neues Risiko: 1, entfallene Risiken: 3",
     );
-    expect(changeSummaryLine(zero(), "Seit dem Stand Juni 2018")).toBe("Seit dem Stand Juni 2018 keine Änderungen");
+    expect(changeSummaryLine(zero(), { since: "Seit dem Stand Juni 2018" })).toBe(
+      "Seit dem Stand Juni 2018 keine Änderungen",
+    );
   });
 
   it("the sentence: the verb second after „Seit …“, agreeing with each count, „und“ before the last", () => {
@@ -269,7 +272,7 @@ describe("the summary in words", () => {
     expect(changeSummarySentence(summary({ completed: 1 }))).toBe(
       "Seit dem letzten Bericht wurde 1 Maßnahme erledigt.",
     );
-    expect(changeSummarySentence(summary({ new: 3, removed: 1 }), "Seit dem Stand Juni 2018")).toBe(
+    expect(changeSummarySentence(summary({ new: 3, removed: 1 }), { since: "Seit dem Stand Juni 2018" })).toBe(
       "Seit dem Stand Juni 2018 sind 3 Maßnahmen neu und 1 Maßnahme ist entfallen.",
     );
     expect(changeSummarySentence(summary({ otherStatus: 2, overdue: 1, newRisks: 2, removedBausteine: 1 }))).toBe(
@@ -279,6 +282,24 @@ describe("the summary in words", () => {
       "Seit dem letzten Bericht haben 2 Maßnahmen ein anderes Datum (Plan) und 1 Maßnahme hat eine andere Angabe „Veröffentlicht“.",
     );
     expect(changeSummarySentence(zero())).toBe("Seit dem letzten Bericht hat sich nichts geändert.");
+  });
+
+  it("with a concept's own nouns: the adjective and the verb agree with them", () => {
+    const terms: Terms = {
+      baustein: { one: "Handlungsfeld", many: "Handlungsfelder", dative: "Handlungsfeldern", gender: "n" },
+      measure: { one: "Verpflichtung", many: "Verpflichtungen", dative: "Verpflichtungen", gender: "f" },
+      chance: { one: "Vorteil", many: "Vorteile", dative: "Vorteilen", gender: "m" },
+      risk: { one: "Hürde", many: "Hürden", dative: "Hürden", gender: "f" },
+    };
+    const counts = summary({ completed: 1, newBausteine: 1, removedBausteine: 2, newChances: 1, newRisks: 1 });
+    expect(formatChangeCounts(counts, terms)).toBe(
+      "erledigt: 1, neues Handlungsfeld: 1, entfallene Handlungsfelder: 2, neuer Vorteil: 1, neue Hürde: 1",
+    );
+    expect(changeSummarySentence(counts, { terms })).toBe(
+      "Seit dem letzten Bericht wurde 1 Verpflichtung erledigt, 1 Handlungsfeld ist neu, 2 Handlungsfelder sind entfallen, 1 Vorteil ist neu und 1 Hürde ist neu.",
+    );
+    const r = computeChanges(state("06/2018", []), state("11/2018", [baustein("a", 1, [{ id: "x" }])]));
+    expect(r.changes.map((c) => changeLine(c, terms))).toEqual(["Handlungsfeld „Baustein A“: neu", "Maßnahme x: neu"]);
   });
 
   it("one line per change, as the slides write them", () => {
@@ -291,7 +312,7 @@ describe("the summary in words", () => {
         baustein("b", 2, [{ id: "spaet", planned: "10/2018" }]),
       ]),
     );
-    expect(r.changes.map(changeLine)).toEqual([
+    expect(r.changes.map((c) => changeLine(c))).toEqual([
       "Rundbrief: in Arbeit → erledigt",
       "Rundbrief: Datum (Plan): 12/2018 → 02/2019",
       "Rundbrief: Veröffentlicht: noch nicht → 11/2018",

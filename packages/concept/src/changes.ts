@@ -2,14 +2,25 @@
  * What changed between two states of a concept (an earlier Stand and the current one): computed once, here, from two
  * loaded concepts; every output renders the result. Pure: safe for the browser.
  */
-import { type ChangeItem, type ChangeKind, changeLabels, type SummaryKey } from "./change-labels.js";
+import {
+  type ChangeItem,
+  type ChangeKind,
+  changeLabels,
+  declined,
+  ITEM_TERMS,
+  SUMMARY_PARTS,
+  type SummaryKey,
+  verbFor,
+} from "./change-labels.js";
 import type { Baustein, Concept } from "./model.js";
 import { normaliseSpace, q } from "./notation/period.js";
 import { formatPlanDate, type PlanDate, planDeadline, planStart } from "./notation/plan-date.js";
 import { formatPublished, isPublished, type Published } from "./notation/published.js";
 import { formatStatus, isCompleted, type Status } from "./notation/status.js";
 import type { Measure } from "./schemas/measure.js";
+import { DEFAULT_TERMS, type Terms } from "./terms.js";
 import { isOverdue, standDate } from "./views.js";
+import { countNumber, joinGerman } from "./wording.js";
 
 /** The Baustein a change belongs to: where the Maßnahme is now, or was when it was removed. */
 export interface ChangeBaustein {
@@ -279,7 +290,7 @@ export function computeChanges(baseline: State, current: State): Changes {
 }
 
 export function summariseChanges(changes: readonly Change[]): ChangeSummary {
-  const s = Object.fromEntries(changeLabels.parts.map((p) => [p.key, 0])) as ChangeSummary;
+  const s = Object.fromEntries(SUMMARY_PARTS.map((p) => [p.key, 0])) as ChangeSummary;
   for (const c of changes) {
     const key = summaryKeyOf(c);
     if (key) s[key]++;
@@ -312,42 +323,48 @@ function summaryKeyOf(c: Change): SummaryKey {
   return table[c.item][c.change];
 }
 
-/** „erledigt: 2, neu: 1, verschoben: 1“: every count that is not zero; „keine Änderungen“ when all are. */
-export function formatChangeCounts(summary: ChangeSummary): string {
-  const parts = changeLabels.parts.flatMap((p) => {
+/** How the summary is worded: the opening („Seit dem letzten Bericht“) and the concept's nouns. */
+export interface WordingOptions {
+  since?: string;
+  terms?: Terms;
+}
+
+/**
+ * „erledigt: 2, neu: 1, verschoben: 1“: every count that is not zero, in the order of SUMMARY_PARTS; „keine
+ * Änderungen“ when all are zero. Counts of Bausteine, Chancen and Risiken name them: „neuer Baustein: 1“.
+ */
+export function formatChangeCounts(summary: ChangeSummary, terms: Terms = DEFAULT_TERMS): string {
+  const parts = SUMMARY_PARTS.flatMap((p) => {
     const n = summary[p.key];
-    return n ? [`${n === 1 ? p.line.one : p.line.many}: ${n}`] : [];
+    if (!n) return [];
+    return ["word" in p.line ? `${p.line.word}: ${n}` : `${declined(p.line.adjective, n, terms[p.of])}: ${n}`];
   });
   return parts.length ? parts.join(", ") : changeLabels.noChanges;
 }
 
 /** „Seit dem letzten Bericht erledigt: 2, neu: 1, verschoben: 1“. */
-export function changeSummaryLine(summary: ChangeSummary, since: string = changeLabels.sinceLastReport): string {
-  return `${since} ${formatChangeCounts(summary)}`;
+export function changeSummaryLine(summary: ChangeSummary, options: WordingOptions = {}): string {
+  return `${options.since ?? changeLabels.sinceLastReport} ${formatChangeCounts(summary, options.terms)}`;
 }
 
 /**
  * „Seit dem letzten Bericht wurden 2 Maßnahmen erledigt, 1 Maßnahme ist neu und 1 Maßnahme wurde verschoben.“;
  * „Seit dem letzten Bericht hat sich nichts geändert.“ when nothing did.
  */
-export function changeSummarySentence(summary: ChangeSummary, since: string = changeLabels.sinceLastReport): string {
-  const clauses = changeLabels.parts.flatMap((p) => {
+export function changeSummarySentence(summary: ChangeSummary, options: WordingOptions = {}): string {
+  const since = options.since ?? changeLabels.sinceLastReport;
+  const terms = options.terms ?? DEFAULT_TERMS;
+  const clauses = SUMMARY_PARTS.flatMap((p) => {
     const n = summary[p.key];
-    if (!n) return [];
-    const noun = n === 1 ? p.clause.noun.one : p.clause.noun.many;
-    const verb = n === 1 ? p.clause.verb.one : p.clause.verb.many;
-    return [{ subject: `${n} ${noun}`, verb, rest: p.clause.rest }];
+    return n ? [{ subject: countNumber(n, terms[p.of]), verb: verbFor(n, p.clause.verb), rest: p.clause.rest }] : [];
   });
   const [first, ...others] = clauses;
   if (!first) return `${since} ${changeLabels.nothingChanged}.`;
   // After the opening „Seit …“ the verb comes second: „Seit … wurden 2 Maßnahmen erledigt“.
-  const parts = [
+  return `${since} ${joinGerman([
     `${first.verb} ${first.subject} ${first.rest}`,
     ...others.map((c) => `${c.subject} ${c.verb} ${c.rest}`),
-  ];
-  const last = parts.pop() as string;
-  const body = parts.length ? `${parts.join(", ")} ${changeLabels.and} ${last}` : last;
-  return `${since} ${body}.`;
+  ])}.`;
 }
 
 /**
@@ -368,14 +385,19 @@ export function describeChange(c: Change): string {
   }
 }
 
+/** What a change is about, as the concept names it: „Maßnahme“, „Baustein“, „Chance“, „Risiko“. */
+export function itemName(item: ChangeItem, terms: Terms = DEFAULT_TERMS): string {
+  return terms[ITEM_TERMS[item]].one;
+}
+
 /** What changed, named: the Maßnahme's title, „Baustein „…““, „Chance „…““, „Risiko „…““. */
-export function changeSubject(c: Change): string {
-  return c.item === "maßnahme" ? c.title : `${changeLabels.items[c.item]} ${q(c.title)}`;
+export function changeSubject(c: Change, terms: Terms = DEFAULT_TERMS): string {
+  return c.item === "maßnahme" ? c.title : `${itemName(c.item, terms)} ${q(c.title)}`;
 }
 
 /** One line per change: „Monatlicher Rundbrief: in Arbeit → erledigt“. */
-export function changeLine(c: Change): string {
-  return `${changeSubject(c)}: ${describeChange(c)}`;
+export function changeLine(c: Change, terms: Terms = DEFAULT_TERMS): string {
+  return `${changeSubject(c, terms)}: ${describeChange(c)}`;
 }
 
 /** One change as `pnpm status --seit --json` prints it. */

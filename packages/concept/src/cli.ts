@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { changeLabels, describeCommit, historyLabels } from "./change-labels.js";
-import { changeRows, changeSummaryLine, computeChanges } from "./changes.js";
+import { changeRows, changeSummaryLine, computeChanges, itemName } from "./changes.js";
 import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
 import { labels } from "./labels.js";
@@ -87,11 +87,12 @@ function since(spec: string | undefined, json: boolean): void {
     describeCommit(baseline.commit),
     "spec" in baseline.chosen ? baseline.chosen.spec : "",
   );
+  const terms = termsOf(current);
   const c = changeLabels.columns;
-  const head = [c.baustein, c.item, c.title, c.change, c.before, c.after];
+  const head = [terms.baustein.one, c.item, c.title, c.change, c.before, c.after];
   const body = changes.map((ch) => [
     ch.baustein.removed ? ch.baustein.title : `${ch.baustein.number} ${ch.baustein.title}`,
-    changeLabels.items[ch.item],
+    itemName(ch.item, terms),
     "formerTitle" in ch && ch.formerTitle ? `${ch.title} (${changeLabels.formerly}: ${ch.formerTitle})` : ch.title,
     changeLabels.kinds[ch.change],
     ch.before ?? changeLabels.empty,
@@ -101,7 +102,7 @@ function since(spec: string | undefined, json: boolean): void {
   process.stdout.write(
     `${current.title} · ${labels.stand}: ${formatStand(current.stand)}\n${compared}\n\n` +
       (body.length ? `${table([head, ...body])}\n\n` : "") +
-      `${changeSummaryLine(summary, opening)}.\n`,
+      `${changeSummaryLine(summary, { since: opening, terms })}.\n`,
   );
 }
 
