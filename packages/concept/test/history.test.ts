@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { computeChanges, summariseStatus, verlaufOf, verlaufTable } from "../src/index.js";
@@ -44,6 +44,16 @@ function checkout(repo: HistoryRepo, oid: string): string {
   const dir = join(tempFolder("history-checkout-"), "wt");
   git(repo.root, ["worktree", "add", "--quiet", "--detach", dir, oid]);
   return dir;
+}
+
+function problemsAt(history: ContentHistory, commit: ContentHistory["commits"][number]): string[] {
+  try {
+    loadConceptAt(history, commit);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  return [];
 }
 
 /** The repository's top folder as git names it (the temporary folder may lie behind a symbolic link). */
@@ -197,6 +207,18 @@ describe("loading the concept at a commit", () => {
       .findIndex((l) => l.includes("in Arbeiit"));
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
       `${broken.short}:content/bausteine/01-informieren.yaml:${line + 1}:13  measures[1].status  „in Arbeiit“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“). Meinten Sie „in Arbeit“?`,
+    ]);
+  });
+});
+
+describe("loading the concept at a commit: what git keeps differently from a working tree", () => {
+  it("a symbolic link is named as a file that cannot be read, not left out", () => {
+    const repo = new HistoryRepo("kleinstadt");
+    symlinkSync("01-informieren.yaml", join(repo.content, "bausteine", "02-verweis.yaml"));
+    const made = repo.commit("Verweis", "2024-03-15");
+    const history = historyOf(repo.content);
+    expect(problemsAt(history, history.commits[0]!)).toEqual([
+      `${made.short}:content/bausteine/02-verweis.yaml:1:1  (Datei)  Die Datei fehlt oder kann nicht gelesen werden.`,
     ]);
   });
 });

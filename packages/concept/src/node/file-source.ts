@@ -54,7 +54,8 @@ export const workingTree: FileSource = {
 
 /** A file of a snapshot: its size, and its bytes unless they are fetched only when read. */
 export interface SnapshotFile {
-  size: number;
+  /** Undefined for a name that cannot be read as a file (a symbolic link in a git tree). */
+  size: number | undefined;
   bytes?: Uint8Array;
   /** Fetches the bytes when they were not fetched in advance. */
   fetch?: () => Uint8Array;

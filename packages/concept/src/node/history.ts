@@ -230,11 +230,14 @@ export function snapshotsAt(history: ContentHistory, oids: readonly string[]): M
   const layouts = oids.map((_, i) => {
     const top = trees[i * (CONTENT_FOLDERS.length + 1)];
     if (top?.type !== "tree" || !top.bytes) return undefined;
-    const files = new Map<string, { oid: string; read: boolean }>();
+    // A symbolic link has no content of its own in the tree: it is listed, as a file that cannot be read (the
+    // working tree would follow it).
+    const files = new Map<string, { oid: string; read: boolean; link?: true }>();
     const folders = new Set<string>();
     for (const e of parseTree(top.bytes, hexLength(top))) {
       if (e.mode === "40000" || e.mode === "160000") folders.add(e.name);
-      else if (e.mode !== "120000") files.set(e.name, { oid: e.oid, read: e.name === "concept.yaml" });
+      else if (e.mode === "120000") files.set(e.name, { oid: e.oid, read: false, link: true });
+      else files.set(e.name, { oid: e.oid, read: e.name === "concept.yaml" });
     }
     CONTENT_FOLDERS.forEach((folder, j) => {
       const tree = trees[i * (CONTENT_FOLDERS.length + 1) + j + 1];
@@ -242,14 +245,16 @@ export function snapshotsAt(history: ContentHistory, oids: readonly string[]): M
       for (const e of parseTree(tree.bytes, hexLength(tree))) {
         const path = `${folder}/${e.name}`;
         if (e.mode === "40000" || e.mode === "160000") folders.add(path);
-        // A symbolic link has no content of its own in the tree: it counts as a file that cannot be read.
-        else if (e.mode !== "120000") files.set(path, { oid: e.oid, read: YAML.test(e.name) });
+        else if (e.mode === "120000") files.set(path, { oid: e.oid, read: false, link: true });
+        else files.set(path, { oid: e.oid, read: YAML.test(e.name) });
       }
     });
     return { files, folders };
   });
   // 2. The size of every file; 3. the bytes of every file the loader reads, each distinct one once.
-  const all = [...new Set(layouts.flatMap((l) => (l ? [...l.files.values()].map((f) => f.oid) : [])))];
+  const all = [
+    ...new Set(layouts.flatMap((l) => (l ? [...l.files.values()].filter((f) => !f.link).map((f) => f.oid) : []))),
+  ];
   const sizes = new Map<string, number>();
   catFile(repository, all, false).forEach((o, i) => {
     if (o) sizes.set(all[i] as string, o.size);
@@ -281,8 +286,11 @@ export function snapshotsAt(history: ContentHistory, oids: readonly string[]): M
     }
     const files = new Map<string, SnapshotFile>();
     for (const [path, f] of layout.files) {
-      const size = sizes.get(f.oid);
-      if (size === undefined) continue;
+      const size = f.link ? undefined : sizes.get(f.oid);
+      if (size === undefined) {
+        files.set(path, { size });
+        continue;
+      }
       const known = bytes.get(f.oid);
       files.set(path, known ? { size, bytes: known } : { size, fetch: fetchBlob(f.oid) });
     }
