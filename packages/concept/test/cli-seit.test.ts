@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FIXTURE_CONCEPTS, REPO_ROOT, runCli } from "./helpers.js";
 import { german, git, HistoryRepo, klimaHistory, removeTemps, tempFolder } from "./history-repo.js";
 
 afterAll(removeTemps);
+// Every test builds a repository with tens of git processes: on a busy machine that takes longer than vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let h: ReturnType<typeof klimaHistory>;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { computeChanges, summariseStatus, verlaufOf, verlaufTable } from "../src/index.js";
 import {
   type Baseline,
@@ -20,6 +20,8 @@ import { FIXTURE_CONCEPTS } from "./helpers.js";
 import { german, git, HistoryRepo, klimaHistory, removeTemps, tempFolder } from "./history-repo.js";
 
 afterAll(removeTemps);
+// Every test builds a repository with tens of git processes: on a busy machine that takes longer than vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const month = (year: number, m: number) => ({ unit: "month", year, month: m });
 
