@@ -5,7 +5,7 @@
  *
  *   pnpm bench                 everything (about 15 minutes on 2 cores)
  *   pnpm bench --quick         fewer repetitions
- *   pnpm bench --only export   one section (load, deck, export, flyer, build, preview; several with commas)
+ *   pnpm bench --only export   one section (load, history, deck, export, flyer, build, preview; several with commas)
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -68,6 +68,19 @@ async function benchLoadSection() {
       target,
       ok,
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+async function benchHistorySection() {
+  log("Geschichte der Inhalte (pnpm status --seit, Verlauf) …");
+  const { benchHistory } = await import("../packages/concept/bench/history.js");
+  const r = benchHistory(quick ? { runs: 5, warmup: 1 } : {});
+  const group = `Geschichte der Inhalte (${r.commits} Commits, ${r.stands} Stände, Median von ${r.figures[0]?.runs} Läufen)`;
+  // The target is for the last figure: everything together.
+  for (const f of r.figures) {
+    const total = f === r.figures.at(-1);
+    add(group, f.label, `${de(f.medianMs)} ms`, total ? "< 1 s" : undefined, total ? f.medianMs < 1000 : undefined);
   }
 }
 
@@ -483,6 +496,7 @@ async function main() {
     .filter(Boolean);
   const sections: [string, () => unknown][] = [
     ["load", benchLoadSection],
+    ["history", benchHistorySection],
     ["deck", benchDeckSection],
     ["export", benchExportSection],
     ["flyer", benchFlyerSection],

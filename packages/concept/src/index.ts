@@ -1,4 +1,6 @@
 export * from "./assert-never.js";
+export * from "./change-labels.js";
+export * from "./changes.js";
 export * from "./deck/headings.js";
 export * from "./deck/records.js";
 export * from "./deck/resolve-deck.js";
@@ -20,5 +22,6 @@ export * from "./schemas/flyer.js";
 export * from "./schemas/flyer-formats.js";
 export * from "./schemas/measure.js";
 export * from "./terms.js";
+export * from "./verlauf.js";
 export * from "./views.js";
 export * from "./wording.js";
