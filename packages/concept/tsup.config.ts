@@ -9,7 +9,7 @@ export default defineConfig((cli) => {
     entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli.ts" },
     format: ["esm"],
     dts: typesOnly ? { entry: { index: "src/index.ts", node: "src/node.ts" }, only: true } : false,
-    target: "node20",
+    target: "node24",
     clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
     sourcemap: true,
   };
