@@ -1,4 +1,5 @@
-import { labels } from "@dus-opendata/concept";
+// The labels alone: the package's main entry would bring the schemas (zod) into the browser bundle.
+import { labels } from "@dus-opendata/concept/labels";
 
 /** Splits text into plain parts and links: explicit https:// addresses and the portal's host name. */
 export interface TextPart {
