@@ -1,7 +1,7 @@
 /**
  * Measures the deck's compiled app, side by side for one or more checkouts: the modules Vite transforms (as Slidev
- * prints them), files and size on disk, and the time of `slidev build` (median of the runs, the checkouts taking
- * turns, so a busy machine slows them alike). Nothing is written into the checkouts; each build goes to a
+ * prints them), files and size on disk, and the time of `slidev build`, wall clock and processor time (medians of
+ * the runs, with the slowest and fastest; the checkouts take turns, so a busy machine slows them alike). Nothing is written into the checkouts; each build goes to a
  * temporary folder.
  *
  *   tsx apps/deck/scripts/measure-app.ts [--runs 5] [NAME=DECK_FOLDER[@NODE] …]
@@ -22,6 +22,8 @@ interface Target {
 }
 interface Run {
   seconds: number;
+  /** Processor seconds, user and system, of the build and its child processes. */
+  cpu: number;
   modules: number;
   files: number;
   bytes: number;
@@ -63,20 +65,41 @@ function build(t: Target): Run {
   try {
     const slidev = join(t.dir, "node_modules", "@slidev", "cli", "bin", "slidev.mjs");
     const start = performance.now();
-    const r = spawnSync(t.node, [slidev, "build", "slides.md", "--base", "./", "--out", out], {
-      cwd: t.dir,
-      env: { ...process.env, NODE_ENV: "production", NO_COLOR: "1" },
-      encoding: "utf8",
-    });
+    // Through bash's `time`, which reports the processor time of the build and every process it starts (stderr);
+    // on a busy machine that varies less than the wall-clock time.
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        'TIMEFORMAT="%U %S"; time "$0" "$@" 2>&1',
+        t.node,
+        slidev,
+        "build",
+        "slides.md",
+        "--base",
+        "./",
+        "--out",
+        out,
+      ],
+      { cwd: t.dir, env: { ...process.env, NODE_ENV: "production", NO_COLOR: "1" }, encoding: "utf8" },
+    );
     const seconds = (performance.now() - start) / 1000;
     if (r.status !== 0) {
       process.stderr.write(`${t.name}: slidev build schlug fehl (Exit ${r.status}):\n${r.stdout}${r.stderr}\n`);
       process.exit(1);
     }
-    const modules = Number(/([\d,.]+) modules transformed/.exec(r.stdout + r.stderr)?.[1]?.replace(/[,.]/g, "") ?? NaN);
+    const [user = NaN, sys = NaN] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+    const modules = Number(/([\d,.]+) modules transformed/.exec(r.stdout)?.[1]?.replace(/[,.]/g, "") ?? NaN);
     const all = files(out);
     const size = (list: string[]) => list.reduce((sum, f) => sum + statSync(f).size, 0);
-    return { seconds, modules, files: all.length, bytes: size(all), js: size(all.filter((f) => f.endsWith(".js"))) };
+    return {
+      seconds,
+      cpu: user + sys,
+      modules,
+      files: all.length,
+      bytes: size(all),
+      js: size(all.filter((f) => f.endsWith(".js"))),
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -106,13 +129,15 @@ for (let r = 1; r <= runs; r++)
   }
 
 console.log(`Die kompilierte App der Präsentation (slidev build), Median von ${runs} Läufen im Wechsel\n`);
-console.log("| Stand | Node | Slidev | Module (von Vite übersetzt) | Dateien | Größe | davon JavaScript | Bauzeit |");
-console.log("|---|---|---|---:|---:|---:|---:|---:|");
+console.log(
+  "| Stand | Node | Slidev | Module (von Vite übersetzt) | Dateien | Größe | davon JavaScript | Bauzeit | Rechenzeit |",
+);
+console.log("|---|---|---|---:|---:|---:|---:|---:|---:|");
 for (const t of targets) {
   const list = results.get(t.name)!;
   const last = list[list.length - 1]!;
-  const times = list.map((x) => x.seconds);
+  const spread = (xs: number[]) => `${de(median(xs), 1)} s (${de(Math.min(...xs), 1)}–${de(Math.max(...xs), 1)})`;
   console.log(
-    `| ${t.name} | ${version(t, "node")} | ${version(t, "slidev")} | ${de(last.modules)} | ${de(last.files)} | ${de(last.bytes / 1000)} kB | ${de(last.js / 1000)} kB | ${de(median(times), 1)} s (${de(Math.min(...times), 1)}–${de(Math.max(...times), 1)}) |`,
+    `| ${t.name} | ${version(t, "node")} | ${version(t, "slidev")} | ${de(last.modules)} | ${de(last.files)} | ${de(last.bytes / 1000)} kB | ${de(last.js / 1000)} kB | ${spread(list.map((x) => x.seconds))} | ${spread(list.map((x) => x.cpu))} |`,
   );
 }
