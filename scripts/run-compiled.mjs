@@ -43,7 +43,7 @@ export async function runCompiled({ appDir, entry, sources, launcher }) {
       splitting: true,
       format: "esm",
       platform: "node",
-      target: "node20",
+      target: "node24",
       packages: "external",
       jsx: "automatic",
       logLevel: "warning",
