@@ -195,11 +195,11 @@ describe.skipIf(!enabled)("every page of Slidev the deck uses", () => {
     await page.keyboard.press("o");
     await page.waitForFunction(
       (n) => document.querySelectorAll(".concept-slide").length >= n,
-      data.outline.slides.length,
+      data.slides.length,
     );
     await page.keyboard.press("Escape");
     await page.keyboard.press("g");
-    await page.locator("#slidev-goto-input").fill(data.outline.slides[1]!.title.split(" ")[0]!);
+    await page.locator("#slidev-goto-input").fill(data.slides[1]!.title.split(" ")[0]!);
     await page.locator("#slidev-goto-dialog li").first().waitFor();
     await page.keyboard.press("Escape");
     expect(errors).toEqual([]);
@@ -219,7 +219,7 @@ describe.skipIf(!enabled)("every page of Slidev the deck uses", () => {
     const { page, errors } = await open("#/overview");
     await page.waitForFunction(
       (n) => document.querySelectorAll(".concept-slide").length >= n,
-      data.outline.slides.length,
+      data.slides.length,
     );
     await page.goto(`${server.url}/${VARIANT}/index.html#/notes`);
     await page.locator(".slidev-note").first().waitFor();
@@ -231,7 +231,7 @@ describe.skipIf(!enabled)("every page of Slidev the deck uses", () => {
     const { page, errors } = await open("?print=true#/print");
     await page.waitForFunction(
       (n) => document.querySelectorAll(".print-slide-container .concept-slide").length === n,
-      data.outline.slides.length,
+      data.slides.length,
     );
     expect(errors).toEqual([]);
     await page.close();
