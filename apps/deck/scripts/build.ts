@@ -27,6 +27,7 @@ import {
   type Manifest,
   type ManifestEntry,
   readManifest,
+  type StaleOutput,
   sha256,
   writeManifest,
 } from "@dus-opendata/concept/node";
@@ -62,8 +63,6 @@ interface DeckFile extends ManifestEntry {
   readingOrder?: string[];
   /** Text that had to shrink below the brand's minimum size to fit its box. */
   shrunk?: ShrunkText[];
-  /** Why this file is not up to date: it could not be made in the last build and is the last good one. */
-  stale?: string;
 }
 type DeckManifest = Manifest<DeckFile>;
 
@@ -143,7 +142,10 @@ async function main(): Promise<number> {
     // PDFs: reuse a PDF made from the same inputs (app, records and metadata, exporter, browser); print the others.
     // Each PDF is its own transaction: one that cannot be printed keeps its last good file, the others go on.
     const chromium = findChromium();
-    const previous = new Map((readManifest<DeckManifest>(MANIFEST)?.files ?? []).map((f) => [f.path, f]));
+    const before = readManifest<DeckManifest>(MANIFEST);
+    const previous = new Map((before?.files ?? []).map((f) => [f.path, f]));
+    // A PDF that could not be printed last time is not reused, even if its last good file is still there.
+    for (const s of before?.stale ?? []) for (const f of s.files) previous.delete(f);
     const pdfs = new Map<string, DeckFile>();
     const failed = new Map<string, string>();
     if (chromium) {
@@ -161,7 +163,7 @@ async function main(): Promise<number> {
           .hex();
         const path = `${v}.pdf`;
         const was = previous.get(path);
-        if (was && !was.stale && isCurrent(was, join(outDir, path), key)) {
+        if (was && isCurrent(was, join(outDir, path), key)) {
           cpSync(join(outDir, path), join(staging, path));
           pdfs.set(v, was);
           say(`Präsentation ${v}: PDF unverändert`);
@@ -207,6 +209,7 @@ async function main(): Promise<number> {
 
     // Everything that was made is complete: move it into place.
     const files: DeckFile[] = [];
+    const stale: StaleOutput[] = [];
     for (const v of variants) {
       replace(join(staging, v), join(outDir, v));
       files.push({
@@ -222,9 +225,14 @@ async function main(): Promise<number> {
         renameSync(join(staging, `${v}.pdf`), join(outDir, `${v}.pdf`));
         files.push(pdf);
       } else if (reason !== undefined) {
-        // The last good PDF stays as it was, marked as not up to date.
-        const was = previous.get(`${v}.pdf`);
-        if (was && existsSync(join(outDir, `${v}.pdf`))) files.push({ ...was, stale: reason });
+        // The last good PDF stays as it was, listed as not up to date.
+        const was = before?.files.find((f) => f.path === `${v}.pdf`);
+        if (was && existsSync(join(outDir, `${v}.pdf`))) files.push(was);
+        stale.push({
+          output: v,
+          files: [`${v}.pdf`],
+          reason: `Die PDF der Präsentation „${v}“ ließ sich nicht drucken (${reason}); ${was ? "es gilt weiter die PDF des letzten erfolgreichen Builds" : "es gibt noch keine PDF von ihr"}.`,
+        });
       } else rmSync(join(outDir, `${v}.pdf`), { force: true });
     }
     // Variants that no longer exist in the content leave no outputs behind.
@@ -234,7 +242,7 @@ async function main(): Promise<number> {
         if (!entry.startsWith(".") && !variants.includes(id))
           rmSync(join(outDir, entry), { recursive: true, force: true });
       }
-    writeManifest(MANIFEST, { stand: formatStand(concept.stand), files });
+    writeManifest(MANIFEST, { stand: formatStand(concept.stand), files, ...(stale.length ? { stale } : {}) });
 
     for (const f of files) for (const s of f.shrunk ?? []) say(`Warnung: ${describeShrunk(f.variant, s)}`);
     if (failed.size) {

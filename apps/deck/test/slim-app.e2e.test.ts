@@ -193,10 +193,7 @@ describe.skipIf(!enabled)("every page of Slidev the deck uses", () => {
     await page.keyboard.press("ArrowRight");
     await page.locator(".slidev-page-2 .concept-slide").waitFor();
     await page.keyboard.press("o");
-    await page.waitForFunction(
-      (n) => document.querySelectorAll(".concept-slide").length >= n,
-      data.slides.length,
-    );
+    await page.waitForFunction((n) => document.querySelectorAll(".concept-slide").length >= n, data.slides.length);
     await page.keyboard.press("Escape");
     await page.keyboard.press("g");
     await page.locator("#slidev-goto-input").fill(data.slides[1]!.title.split(" ")[0]!);
@@ -217,10 +214,7 @@ describe.skipIf(!enabled)("every page of Slidev the deck uses", () => {
 
   it("the overview and notes pages", async () => {
     const { page, errors } = await open("#/overview");
-    await page.waitForFunction(
-      (n) => document.querySelectorAll(".concept-slide").length >= n,
-      data.slides.length,
-    );
+    await page.waitForFunction((n) => document.querySelectorAll(".concept-slide").length >= n, data.slides.length);
     await page.goto(`${server.url}/${VARIANT}/index.html#/notes`);
     await page.locator(".slidev-note").first().waitFor();
     expect(errors).toEqual([]);

@@ -4,23 +4,28 @@
  * its files; only the others are rendered, all in this process. This module does not import the renderer: when
  * nothing has to be rendered, react-pdf is never loaded.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as defaultBrand from "@dus-opendata/brand";
 import { formatStand } from "@dus-opendata/concept";
 import {
+  type Manifest as CacheManifest,
   type ContentProblem,
   findRepoRoot,
   formatProblem,
+  isCurrent,
   loadConceptSync,
+  readManifest,
   resolveContentDir,
+  type StaleOutput,
+  sha256,
+  writeAtomic,
+  writeManifest,
 } from "@dus-opendata/concept/node";
 import { digestCode, keyFlyer } from "./key-flyer.js";
 import { locateFlyerError } from "./locate-flyer-error.js";
 import { FlyerError, prepareFlyer } from "./prepare-flyer.js";
 import type { RenderedFlyer, RenderOptions } from "./render-flyer.js";
-import { writeFileSafely } from "./write-file-safely.js";
 
 export interface WrittenFile {
   /** Path relative to the repository root (absolute when the output folder lies outside it). */
@@ -79,29 +84,15 @@ export interface ManifestFile {
  * A flyer whose files are not up to date: its content changed, but it could not be rendered. Its last good files stay
  * (with their entries in `files`); `files` here names both of its files, whether an earlier build left them or not.
  */
-export interface StaleFlyer {
-  flyer: string;
-  /** Relative to the output folder, like the entries of `files`. */
-  files: string[];
-  /** Why, in German, in one sentence. */
-  reason: string;
-  /** Each problem as `pnpm build` prints it: `file:line:col  field  message`. */
-  problems: string[];
-}
+export type StaleFlyer = StaleOutput;
 
-export interface Manifest {
-  stand: string;
-  files: ManifestFile[];
-  /** The flyers that are not up to date; absent when every flyer is. */
-  stale?: StaleFlyer[];
-}
+/** The flyers' manifest; `stale` names the flyers that are not up to date (absent when every flyer is). */
+export type Manifest = CacheManifest<ManifestFile>;
 
 const MANIFEST = join(".manifest", "flyers.json");
 
 /** Stands in for the renderer when nothing has to be rendered (it is then never loaded, and never called). */
 const noRenderer = (): Promise<RenderedFlyer> => Promise.reject(new Error("Der Renderer ist nicht geladen."));
-
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The files of a flyer in the output folder, in the order they are listed. */
 const filesOf = (id: string) => [
@@ -109,30 +100,12 @@ const filesOf = (id: string) => [
   { kind: "print" as const, name: `${id}-druck.pdf` },
 ];
 
-/** The manifest an earlier build left in the output folder; nothing when there is none or it cannot be read. */
-function readManifest(outDir: string): Map<string, ManifestFile> {
-  const entries = new Map<string, ManifestFile>();
-  try {
-    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8")) as Partial<Manifest>;
-    for (const f of Array.isArray(manifest.files) ? manifest.files : [])
-      if (typeof f?.path === "string" && typeof f.key === "string" && typeof f.sha256 === "string")
-        entries.set(f.path, f);
-  } catch {
-    // No manifest, or one this build cannot read: every flyer is rendered.
-  }
-  return entries;
-}
-
 /** The recorded files of a flyer, when both carry this key and are on disk with the recorded bytes. */
 function findCurrent(id: string, key: string, outDir: string, recorded: Map<string, ManifestFile>) {
   const files: ManifestFile[] = [];
   for (const { name } of filesOf(id)) {
     const entry = recorded.get(name);
-    if (entry?.key !== key) return undefined;
-    const path = join(outDir, name);
-    if (!existsSync(path)) return undefined;
-    const bytes = readFileSync(path);
-    if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256) return undefined;
+    if (!isCurrent(entry, join(outDir, name), key) || !entry) return undefined;
     files.push(entry);
   }
   return files;
@@ -170,7 +143,11 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
 
   const code = digestCode();
   const render = { brand: options.brand ?? defaultBrand, tagged: options.tagged ?? true };
-  const recorded = readManifest(outDir);
+  const recorded = new Map(
+    (readManifest<Manifest>(join(outDir, MANIFEST))?.files ?? [])
+      .filter((f) => typeof f?.path === "string")
+      .map((f) => [f.path, f]),
+  );
   const plan = concept.flyers.map((flyer) => {
     const prepared = prepareFlyer(concept, flyer);
     const key = keyFlyer(prepared, code, render);
@@ -234,7 +211,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
         return entry && existsSync(join(outDir, name)) ? [entry] : [];
       });
       stale.push({
-        flyer: prepared.id,
+        output: prepared.id,
         files: filesOf(prepared.id).map((f) => f.name),
         reason: staleReason(prepared.id, problems, kept.length > 0, e),
         problems: problems.map(formatProblem),
@@ -249,7 +226,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     }
     const files = filesOf(prepared.id).map(({ kind, name }) => {
       const bytes = kind === "screen" ? result.screen : result.print;
-      writeFileSafely(join(outDir, name), bytes);
+      writeAtomic(join(outDir, name), bytes);
       return {
         path: name,
         pages: result.pages,
@@ -274,8 +251,6 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     files: plan.flatMap((p) => entries.get(p.prepared.id) ?? []),
     ...(stale.length ? { stale } : {}),
   };
-  const bytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  const path = join(outDir, MANIFEST);
-  if (!existsSync(path) || !readFileSync(path).equals(bytes)) writeFileSafely(path, bytes);
+  writeManifest(join(outDir, MANIFEST), manifest);
   return plan.flatMap((p) => built.get(p.prepared.id) ?? []);
 }

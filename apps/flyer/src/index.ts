@@ -27,5 +27,4 @@ export { type LayoutNode, LayoutShapeError, layoutOfRender, readLayout } from ".
 export { type RenderedFlyer, registerFonts, renderAll, renderFlyer, renderPrepared } from "./render-flyer.js";
 export { describeSection, MIN_SHOWN, type SectionLayout, sectionLayout } from "./section-kinds.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
-export { writeFileSafely } from "./write-file-safely.js";
 export { isTagged, type PdfMeta, writeMetadata } from "./write-metadata.js";

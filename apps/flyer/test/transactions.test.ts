@@ -98,7 +98,7 @@ describe("ein Flyer, der nicht passt, hält die anderen nicht auf", () => {
     expect(handzettel[0]?.key).not.toBe(manifestBefore.files.find((f) => f.path === "handzettel.pdf")?.key);
     expect(manifest.stale).toEqual([
       {
-        flyer: "faltblatt",
+        output: "faltblatt",
         files: ["faltblatt.pdf", "faltblatt-druck.pdf"],
         reason: `Der Flyer „faltblatt“ lässt sich nicht setzen (1 Fehler in ${broken}/flyers/faltblatt.yaml); es gelten weiter die PDFs des letzten erfolgreichen Builds.`,
         problems: [problem(broken)],

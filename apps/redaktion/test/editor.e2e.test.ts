@@ -150,7 +150,8 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
       .waitFor({ timeout: 10_000 });
     await field.fill(title);
     await axe(page, "Baustein mit Maßnahme und Vorschau");
-  });
+    // The first slide shown compiles the deck's modules in Vite's dev server: on a loaded machine a minute or more.
+  }, 180_000);
 
   it("fixes an invalid date after the message shown at the field", async () => {
     const planned = page.getByRole("group", { name: /^Maßnahme 2/ }).getByLabel("Datum (Plan)", { exact: true });

@@ -25,15 +25,26 @@ export interface ManifestEntry {
   bytes: number;
   key?: string;
   sha256?: string;
-  [field: string]: unknown;
+}
+
+/** An output (a deck variant's PDF, a flyer, the report) that could not be made in the last build. */
+export interface StaleOutput {
+  /** The output's id: the variant, the flyer. */
+  output: string;
+  /** Its files, relative to the output folder; those that exist are the last good ones. */
+  files: string[];
+  /** Why, in German, in one sentence. */
+  reason: string;
+  /** Each problem as `pnpm build` prints it: `file:line:col  field  message`. */
+  problems?: string[];
 }
 
 export interface Manifest<E extends ManifestEntry = ManifestEntry> {
   stand: string;
   files: E[];
-  [field: string]: unknown;
+  stale?: StaleOutput[];
 }
 
 export declare function readManifest<M extends Manifest = Manifest>(file: string): M | undefined;
-export declare function writeManifest(file: string, manifest: Manifest): void;
+export declare function writeManifest<E extends ManifestEntry>(file: string, manifest: Manifest<E>): void;
 export declare function isCurrent(entry: ManifestEntry | undefined, path: string, key: string): boolean;

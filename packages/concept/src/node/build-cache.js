@@ -9,8 +9,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 
 export const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
@@ -87,17 +87,27 @@ export function browserIdentity(path) {
   return `${path}@${versions.get(path)}`;
 }
 
-/** Writes a file by renaming a finished temporary file over it: readers see the old or the new bytes, never half. */
+/**
+ * Writes a file by renaming a finished temporary file (hidden, in the same folder) over it: readers see the old or
+ * the new bytes, never half; a failed write leaves no temporary file.
+ */
 export function writeAtomic(path, bytes) {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.neu-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /**
  * The manifest an output folder keeps (`<folder>/.manifest/<name>.json`): `{ stand, files: [{ path, pages, bytes,
- * key, sha256, … }] }`, every path relative to the folder. Nothing when there is none or it cannot be read.
+ * key, sha256, … }], stale?: [{ output, files, reason, problems? }] }`, every path relative to the folder. `stale`
+ * names the outputs that could not be made in the last build: their files (if any) are the last good ones.
+ * Nothing when there is none or it cannot be read.
  */
 export function readManifest(file) {
   try {
