@@ -50,7 +50,7 @@ function runAxe(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(`window.__a11yProbe.axe(${JSON.stringify(WCAG_TAGS)})`) as Promise<AxeViolation[]>;
 }
 
-const describeViolation = (v: AxeViolation) =>
+export const describeViolation = (v: AxeViolation) =>
   `${v.id} (${IMPACT[v.impact] ?? v.impact}) ${v.count}×, erstes Ziel ${v.target}`;
 
 /** Violations per slide, slides with the same findings grouped: "Folie 1–38: nested-interactive (ernst) 2×, …". */
@@ -121,7 +121,7 @@ async function checkFocus(page: Page): Promise<CheckResult> {
   };
 }
 
-function checkLinks(links: Map<string, { link: LinkInfo; slides: number[] }>): CheckResult {
+export function checkLinks(links: Map<string, { link: LinkInfo; slides: number[] }>): CheckResult {
   const base = { id: "link-purpose", name: "Linkzweck" };
   const normal = (s: string) =>
     s
