@@ -82,6 +82,12 @@ export function conceptDeckPlugin(): Plugin {
         }
       },
     },
+    // The page is German before any script runs (a crawler, an indexer, a screen reader on a slow machine):
+    // Slidev writes `lang="en"` into index.html and sets the headmatter's language only at run time.
+    transformIndexHtml: {
+      order: "post",
+      handler: (html) => html.replace(/<html(\s[^>]*)?>/, '<html lang="de" dir="ltr">'),
+    },
     transform(code, id) {
       // The built site's document title comes from the data, not from the Markdown headmatter. (In the live
       // preview, setup/root.ts sets it: importing the data here would turn every content edit into a page reload.)

@@ -65,6 +65,12 @@ describe.skipIf(!enabled)("decks of a fixture concept", () => {
 });
 
 describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s", (id) => {
+  it("says German in its index.html itself, before any script runs", () => {
+    const html = readFileSync(join(out, id, "index.html"), "utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="de" dir="ltr">/i);
+    expect(html).not.toMatch(/lang="en"/);
+  });
+
   it("shows every slide with its kind and facts, nothing outside the slide, no other host asked", async () => {
     const d = data(id);
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
