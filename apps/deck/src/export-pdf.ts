@@ -141,7 +141,7 @@ export interface ShrunkText {
   slide: number;
   /** Font size it was set in (CSS pixels on the 1280 × 720 slide). */
   size: number;
-  /** Where the text is written in the content, when the record says so (`file:line:col`). */
+  /** Where the text is written in the content (`file:line:col`), from the slide's record (set by the build). */
   source?: string;
   /** The beginning of the text, to recognise it. */
   text: string;
