@@ -17,4 +17,5 @@ declare module "@slidev/client" {
     $page: Ref<number>;
     $nav: Ref<{ total: number; currentSlideNo: number }>;
   };
+  export function useNav(): { currentRoute: Ref<{ path: string }> };
 }

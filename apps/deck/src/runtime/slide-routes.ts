@@ -6,10 +6,10 @@
  */
 
 import SlideLoading from "@slidev/client/internals/SlideLoading.vue";
-import SlideError from "@slidev/client/layouts/error.vue";
 import { defineAsyncComponent, reactive, shallowReactive, shallowRef, watch } from "vue";
 import type { DeckData } from "../deck-data.js";
 import { deckRef } from "./deck-store.js";
+import SlideError from "./SlideError.vue";
 
 /** The compiled slide of slides.md (a module of Slidev's Vite plugin). */
 const loadSlide = () =>
