@@ -368,17 +368,164 @@ describe.skipIf(!enabled)("deck site (WCAG 2.1 AA)", () => {
     expect(first.inNav).toBe(true);
     expect(first.barOpacity).toBe("1");
     expect(first.outline).toMatch(/^solid [3-9]/);
-    // Every control in the bar is reachable; the settings menu (a button no longer nested in a button) opens.
+    // Every control in the bar is reachable; the settings menu (a button no longer nested in a button) opens and
+    // says so (aria-expanded).
     const titles: string[] = [first.title];
-    for (let i = 0; i < 15 && !titles.includes("More Options"); i++) {
+    for (let i = 0; i < 15 && !titles.includes("Einstellungen"); i++) {
       await page.keyboard.press("Tab");
       titles.push((await focus()).title);
     }
-    expect(titles).toContain("More Options");
+    expect(titles).toEqual([
+      "Vollbild",
+      "Vorige Folie",
+      "Nächste Folie",
+      "Übersicht der Folien",
+      "Referentenansicht",
+      "Einstellungen",
+    ]);
     expect(await page.evaluate(() => document.querySelectorAll("button button, a button, button a").length)).toBe(0);
+    const expanded = () => page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"));
+    expect(await expanded()).toBe("false");
     await page.keyboard.press("Enter");
     await page.locator("nav .z-menu").waitFor();
+    expect(await expanded()).toBe("true");
     await page.close();
+  });
+
+  it("has no violation in Slidev's other views: its menu, the overview, the go-to dialog, the notes page and its help, the overview page, the notes print-out", async () => {
+    const d = decks.alles!;
+    const menu = async (page: Page) => {
+      await page.locator("nav button[aria-expanded]").focus();
+      await page.keyboard.press("Enter");
+      await page.locator("nav .z-menu").waitFor();
+    };
+    const views: [string, string, string, ((page: Page) => Promise<void>)?][] = [
+      ["Menü", "#/2", ".slidev-page-2 .concept-slide", menu],
+      ["Referentenansicht mit Menü", "#/presenter/2", ".slidev-presenter .slidev-note", menu],
+      [
+        "Übersicht",
+        "#/2",
+        ".slidev-page-2 .concept-slide",
+        async (page) => {
+          await page.keyboard.press("o");
+          await page.locator(".z-modal .slidev-page").first().waitFor();
+        },
+      ],
+      [
+        "Gehe-zu-Dialog",
+        "#/2",
+        ".slidev-page-2 .concept-slide",
+        async (page) => {
+          await page.keyboard.press("g");
+          await page.locator("#slidev-goto-input").fill(d.slides[1]!.title.split(" ")[0]!);
+          await page.locator("#slidev-goto-dialog li").first().waitFor();
+        },
+      ],
+      ["Notizenseite", "#/notes", ".slidev-note"],
+      [
+        "Hilfe der Notizenseite",
+        "#/notes",
+        ".slidev-note",
+        async (page) => {
+          await page.getByRole("button", { name: "Hilfe" }).click();
+          await page.locator(".z-modal").waitFor();
+        },
+      ],
+      ["Übersichtsseite", "#/overview", ".overview-slide-block"],
+      ["Notizen zum Drucken", "#/presenter/print", ".notes-print h1"],
+    ];
+    const found: string[] = [];
+    for (const [name, hash, ready, prepare] of views) {
+      const page = await open("alles", hash, { width: 1400, height: 850 });
+      await page.locator(ready).first().waitFor();
+      await prepare?.(page);
+      await settled(page);
+      found.push(...(await axe(page)).map((x) => `${name}: ${x}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("reaches every control of the presenter view, the notes page and the overview page with Tab, each with a visible focus ring", async () => {
+    for (const [hash, ready, least] of [
+      ["#/presenter/2", ".slidev-presenter .slidev-note", 12],
+      ["#/notes", ".slidev-note", 4],
+      ["#/overview", ".overview-slide-block", decks.alles!.slides.length * 2],
+    ] as const) {
+      const page = await open("alles", hash, { width: 1400, height: 850 });
+      await page.locator(ready).first().waitFor();
+      await settled(page);
+      const seen: { id: number; name: string; ring: boolean; opacity: number }[] = [];
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press("Tab");
+        await settled(page);
+        const f = await page.evaluate(() => {
+          const w = window as unknown as { __ids?: WeakMap<Element, number>; __n?: number };
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          w.__ids ??= new WeakMap();
+          if (!w.__ids.has(el)) {
+            w.__n = (w.__n ?? 0) + 1;
+            w.__ids.set(el, w.__n);
+          }
+          // Slidev's checkbox is a transparent input over a drawn box, which shows the focus.
+          const shown = el instanceof HTMLInputElement && el.type === "checkbox" ? el.parentElement! : el;
+          const s = getComputedStyle(shown);
+          let opacity = 1;
+          for (let n: Element | null = shown; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+          return {
+            id: w.__ids.get(el)!,
+            name: el.getAttribute("aria-label") || el.getAttribute("title") || (el.textContent ?? "").trim(),
+            ring: s.outlineStyle === "solid" && Number.parseFloat(s.outlineWidth) >= 2,
+            opacity,
+          };
+        });
+        if (!f) continue;
+        if (seen.some((x) => x.id === f.id)) break;
+        seen.push(f);
+      }
+      expect(seen.length, hash).toBeGreaterThanOrEqual(least);
+      expect(
+        seen.filter((f) => !f.ring || f.opacity < 0.9 || !f.name),
+        hash,
+      ).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("works the presenter's timer and a go-to result from the keyboard", async () => {
+    const page = await open("alles", "#/presenter/1", { width: 1400, height: 850 });
+    await page.locator(".slidev-presenter .slidev-note").waitFor();
+    const start = page.getByRole("button", { name: "Zeitmessung starten" });
+    await start.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Zeitmessung anhalten" }).waitFor();
+    await page.waitForFunction(() =>
+      /\d:\d\d/.test(document.querySelector(".slidev-presenter .text-3xl.font-mono")?.textContent ?? ""),
+    );
+    await page.getByRole("button", { name: "Zeitmessung anhalten" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Zeitmessung zurücksetzen" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Zeitmessung starten" }).waitFor();
+    await page.close();
+
+    const d = decks.alles!;
+    const target = d.slides.findIndex((s) => s.kind === "measure") + 1;
+    const play = await open("alles", "#/1");
+    await play.locator(".slidev-page-1 .concept-slide").waitFor();
+    await play.keyboard.press("g");
+    await play.locator("#slidev-goto-input").fill(d.slides[target - 1]!.title);
+    const first = play.locator("#slidev-goto-dialog li").first();
+    await first.waitFor();
+    const no = Number(await first.locator("div").first().innerText());
+    expect(d.slides[no - 1]!.title).toBe(d.slides[target - 1]!.title);
+    await play.keyboard.press("Tab");
+    expect(await play.evaluate(() => document.activeElement?.closest("#slidev-goto-dialog li") !== null)).toBe(true);
+    await play.keyboard.press("Enter");
+    await play.waitForFunction((n) => /^#\/(\d+)/.exec(location.hash)?.[1] === String(n), no);
+    await play.locator(`.slidev-page-${no} .concept-slide`).waitFor();
+    await play.close();
   });
 
   it("names the portal link by where it leads (and keeps its visible text in the name)", async () => {
