@@ -468,8 +468,7 @@ describe.skipIf(!enabled)("deck site (WCAG 2.1 AA)", () => {
             w.__n = (w.__n ?? 0) + 1;
             w.__ids.set(el, w.__n);
           }
-          // Slidev's checkbox is a transparent input over a drawn box, which shows the focus.
-          const shown = el instanceof HTMLInputElement && el.type === "checkbox" ? el.parentElement! : el;
+          const shown = el;
           const s = getComputedStyle(shown);
           let opacity = 1;
           for (let n: Element | null = shown; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
