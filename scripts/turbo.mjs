@@ -200,7 +200,11 @@ function publish() {
 
 if (task === "test") {
   const built = await turboBuild();
-  if (!dry) publish();
+  if (!dry) {
+    publish();
+    const { writeOverview } = await import("./overview.mjs");
+    await writeOverview({ root, outRoot, content, failed: built.failed.map((a) => a.folder) });
+  }
   if (built.toolsFailed.length) process.exit(1);
   // Every package's tests run, also when one fails: the report names every failure at once.
   process.exit(
