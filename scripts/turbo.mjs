@@ -215,8 +215,10 @@ if (task === "test") {
 if (task !== "build")
   process.exit(turboPlain(task, process.env.CI ? ["--output-logs=new-only", "--log-order=grouped"] : []));
 
+// A dry run prints turbo's own plan (JSON for --dry=json), untouched, and builds nothing.
+if (dry) process.exit(turboPlain("build"));
+
 const built = await turboBuild();
-if (dry) process.exit(built.code);
 publish();
 
 // What the apps wrote (OUT_DIR/<app>/.manifest/<app>.json), and what is not up to date and why.
