@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 // `build` writes the JavaScript only; the declarations come from the separate `build:types` task
-// (`tsup --dts-only`), which only typechecking needs. Each cleans only its own files in dist/.
+// (`tsup --dts-only`), which only typechecking needs. Each writes and cleans a folder of its own (dist/, dist-types/), so the two never
+// remove each other's files when turbo runs them side by side.
 export default defineConfig((cli) => {
   const typesOnly = typeof cli.dts === "object" && cli.dts.only === true;
   return {
@@ -9,6 +10,7 @@ export default defineConfig((cli) => {
     format: ["esm"],
     dts: typesOnly ? { only: true } : false,
     target: "node24",
-    clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
+    outDir: typesOnly ? "dist-types" : "dist",
+    clean: true,
   };
 });

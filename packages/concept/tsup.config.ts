@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 // `build` writes the JavaScript only; the declarations come from the separate `build:types` task
 // (`tsup --dts-only`): generating them takes seconds and nothing that builds the outputs needs them,
-// only typechecking. Each cleans only its own files in dist/.
+// only typechecking. Each writes and cleans a folder of its own (dist/, dist-types/), so the two never
+// remove each other's files when turbo runs them side by side.
 export default defineConfig((cli) => {
   const typesOnly = typeof cli.dts === "object" && cli.dts.only === true;
   return {
@@ -12,7 +13,8 @@ export default defineConfig((cli) => {
       ? { entry: { index: "src/index.ts", labels: "src/labels.ts", node: "src/node.ts" }, only: true }
       : false,
     target: "node24",
-    clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
+    outDir: typesOnly ? "dist-types" : "dist",
+    clean: true,
     sourcemap: true,
   };
 });

@@ -8,6 +8,7 @@ export default defineConfig((cli) => {
     format: ["esm"],
     dts: typesOnly ? { only: true } : false,
     target: "node24",
-    clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
+    outDir: typesOnly ? "dist-types" : "dist",
+    clean: true,
   };
 });

@@ -196,11 +196,14 @@ export async function checkSlides(browser: Browser, c: Concept, decks: string): 
       await page.evaluate(() => document.fonts.ready);
       for (const [i, spec] of data.slides.entries()) {
         const n = i + 1;
-        if (n > 1) await page.keyboard.press("ArrowRight");
-        await page.waitForFunction((no) => location.hash.startsWith(`#/${no}`), n);
-        await page.locator(`.slidev-page-${n} .concept-slide`).waitFor();
-        // Let the boxes fit their text (they step the font size down frame by frame).
-        await page.waitForTimeout(60);
+        // By its address: one slide after the other, whatever the keyboard's timing on a loaded machine.
+        if (n > 1) await page.evaluate((no) => (location.hash = `#/${no}`), n);
+        await page.locator(`.slidev-page-${n} .concept-slide`).waitFor({ timeout: 60_000 });
+        // Every box has fitted its text (the deck counts the boxes still fitting in window.__deckBusy).
+        await page.waitForFunction(() => !(window as { __deckBusy?: number }).__deckBusy, undefined, {
+          timeout: 60_000,
+          polling: 50,
+        });
         for (const p of await overflowing(page, n)) problems.push(`${v.id}, Folie ${n} (${spec.kind}): ${p}`);
       }
       await context.close();

@@ -29,8 +29,10 @@ export function sandboxRepo(at: string): string {
   for (const w of workspaces) {
     const nm = join(root, w, "node_modules");
     if (existsSync(nm)) symlinkSync(nm, join(at, w, "node_modules"));
-    const dist = join(root, w, "dist");
-    if (w.startsWith("packages/") && existsSync(dist)) cpSync(dist, join(at, w, "dist"), { recursive: true });
+    for (const built of ["dist", "dist-types"]) {
+      const from = join(root, w, built);
+      if (w.startsWith("packages/") && existsSync(from)) cpSync(from, join(at, w, built), { recursive: true });
+    }
   }
   execFileSync("git", ["init", "-q"], { cwd: at });
   return at;
