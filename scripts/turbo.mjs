@@ -114,7 +114,17 @@ function turboPlain(t, extra = []) {
  */
 function turboBuild() {
   return new Promise((done) => {
-    const args = ["run", "build", "--env-mode=strict", "--continue", "--log-prefix=task", "--output-logs=new-only"];
+    // Only the apps that make outputs, and what they are built from (the editor and the checkers are not outputs).
+    const filters = APPS.map((a) => `--filter=${a.pkg}`);
+    const args = [
+      "run",
+      "build",
+      "--env-mode=strict",
+      "--continue",
+      "--log-prefix=task",
+      "--output-logs=new-only",
+      ...filters,
+    ];
     const child = spawn(join(bin, "turbo"), [...args, ...rest], { env, cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     /** Lines per task (`@scope/pkg:build`), shown only when it fails; turbo's own lines under "". */
     const logs = new Map();
