@@ -13,6 +13,7 @@ import {
   YAMLMap,
 } from "yaml";
 import type { ContentProblem } from "./content-error.js";
+import { findIndentationMistake, findMergedLines, mayBeIndentation } from "./indentation.js";
 import { yamlMessage } from "./messages.js";
 
 /** Content files are small; anything larger is a mistake (a pasted export, a wrong file). */
@@ -383,6 +384,8 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
   const error = doc.errors[0] ?? doc.warnings[0];
   if (error) {
     const p = position(lines, errorOffset(error, scan, text));
+    const misindented = mayBeIndentation(error.code, error.message) ? findIndentationMistake(text, p.line) : undefined;
+    if (misindented) return one(at(misindented.line, misindented.indent + 1, "(YAML)", misindented.message));
     return one(at(p.line, p.column, "(YAML)", yamlMessage(error.code, error.message)));
   }
   const duplicate = firstDuplicateKey(doc);
@@ -420,6 +423,9 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
       ),
     );
   }
+  const merged = findMergedLines(doc, text, lines);
+  if (merged.length)
+    return { problems: merged.map((m) => ({ ...at(0, 0, m.field, m.message), ...position(lines, m.offset) })) };
   return { source: { display, doc, lines, data: doc.toJS({ maxAliasCount: 0 }) }, problems: [] };
 }
 
