@@ -1,4 +1,5 @@
 export * from "./assert-never.js";
+export * from "./deck-selections.js";
 export * from "./document-metadata.js";
 export * from "./flyer-selections.js";
 export * from "./labels.js";

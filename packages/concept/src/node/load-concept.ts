@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import { checkDeckSelections } from "../deck-selections.js";
 import { checkFlyerSelections, type FlyerLookup } from "../flyer-selections.js";
 import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
 import { deckReferences, flyerReferences } from "../model.js";
@@ -341,6 +342,17 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
       problems.push({
         file: f.src.display,
         ...locate(f.src, p.path),
+        field: formatFieldPath(p.path),
+        message: p.message,
+      });
+
+  // What a deck variant selects must be shown: Maßnahmen of the Bausteine it shows, slides it has.
+  const valid = bausteine.map(({ data }) => data);
+  for (const d of decks)
+    for (const p of checkDeckSelections(d.data, valid))
+      problems.push({
+        file: d.src.display,
+        ...locate(d.src, p.path),
         field: formatFieldPath(p.path),
         message: p.message,
       });
