@@ -1,5 +1,6 @@
 export { hyphenateText } from "./hyphenate-text.js";
 export {
+  hyphenateHeading,
   hyphenateWord,
   hyphenationFor,
   keepWhole,

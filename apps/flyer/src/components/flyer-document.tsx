@@ -1,5 +1,5 @@
 import { keywordsLine, metadataDate } from "@dus-opendata/concept";
-import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
+import { hyphenateHeading, hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { COVER_IDS, type StructureNode } from "../describe-structure.js";
 import { BLEED, SLUG } from "../formats.js";
@@ -56,7 +56,7 @@ function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) 
         <Text
           {...tag(COVER_IDS.title)}
           style={onPrimary ? s.displayOnPrimary : s.display}
-          hyphenationCallback={keepWhole}
+          hyphenationCallback={hyphenateHeading}
         >
           {f.title}
         </Text>
