@@ -4,12 +4,13 @@
  * `watch`: the same on every change of the content or the brand, in one warm process.
  * Exit codes: 0 ok, 1 content errors or a flyer that does not fit, 2 wrong usage.
  */
-import { existsSync, watch as watchFs } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
 import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
+import { watchFolders } from "./watch-folders.js";
 
 // React's development build checks every element: not needed to print PDFs. Set before React is loaded.
 process.env.NODE_ENV ??= "production";
@@ -127,12 +128,14 @@ async function watch(): Promise<void> {
     timer = setTimeout(run, 150);
   };
 
-  watchFs(content.abs, { recursive: true }, (_event, file) => {
-    if (!file || /\.ya?ml$/i.test(file)) schedule();
+  // Folders, not files: an editor that saves by replacing a file (sed -i, „safe write“) is seen every time.
+  // Content files are YAML; a path without an extension is a folder (added, renamed or removed).
+  watchFolders(content.abs, (file) => {
+    if (/\.ya?ml$/i.test(file) || !/\.[^/]*$/.test(file)) schedule();
   });
   const brandDir = dirname(brandEntry);
   if (existsSync(brandDir))
-    watchFs(brandDir, () => {
+    watchFolders(brandDir, () => {
       brandChanged = true;
       schedule();
     });
