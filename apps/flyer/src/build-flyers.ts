@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as defaultBrand from "@dus-opendata/brand";
+import { checkOutputCharacters } from "@dus-opendata/brand/node";
 import { formatStand } from "@dus-opendata/concept";
 import {
   ContentError,
@@ -125,7 +126,8 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
   const env = options.env ?? process.env;
   const root = findRepoRoot();
   const content = resolveContentDir(env, root);
-  const concept = loadConceptSync(content.abs, { displayDir: content.display });
+  // Every character must be one the embedded fonts show: refused here as in `pnpm check`, never substituted.
+  const concept = loadConceptSync(content.abs, { displayDir: content.display, checkText: checkOutputCharacters });
   // FLYER_OUT_DIR: the root build's build area (scripts/turbo.mjs publishes it to out/flyers when all apps built).
   const outDir = options.outDir ?? (env.FLYER_OUT_DIR ? resolve(env.FLYER_OUT_DIR) : join(root, "out", "flyers"));
   const shown = (name: string) => {

@@ -10,6 +10,7 @@ import { bausteinSchema } from "../schemas/baustein.js";
 import { conceptSchema } from "../schemas/concept.js";
 import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
+import { checkTexts, type TextCheck } from "./check-texts.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
 import { issueMessage } from "./messages.js";
 import { locate, readYaml, sourceTextAt, valueAt, type YamlSource } from "./read-yaml.js";
@@ -17,6 +18,11 @@ import { locate, readYaml, sourceTextAt, valueAt, type YamlSource } from "./read
 export interface LoadOptions {
   /** How paths appear in messages, e.g. `content` (default: the directory as given). */
   displayDir?: string;
+  /**
+   * A check of every text as written, e.g. that the outputs' fonts can show each character (packages/brand's
+   * `checkOutputCharacters`); its findings are problems at the character's file, line and column.
+   */
+  checkText?: TextCheck;
 }
 
 type AnySchema = z.ZodType;
@@ -193,9 +199,11 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
     ]);
   }
 
+  const sources: YamlSource[] = [];
   const read = (rel: string[]) => {
     const r = readYaml(join(dir, ...rel), shown(...rel));
     problems.push(...r.problems);
+    if (r.source) sources.push(r.source);
     return r.source;
   };
 
@@ -356,6 +364,11 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
         field: formatFieldPath(p.path),
         message: p.message,
       });
+
+  if (options.checkText) {
+    const taken = new Set(problems.map((p) => `${p.file}\0${p.field}`));
+    for (const src of sources) problems.push(...checkTexts(src, options.checkText, taken));
+  }
 
   if (problems.length || !conceptData) throw new ContentError(problems);
 

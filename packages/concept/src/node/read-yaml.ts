@@ -37,6 +37,8 @@ export interface YamlSource {
   doc: Document.Parsed;
   lines: LineCounter;
   data: unknown;
+  /** The text of the file as parsed (no byte-order mark, line ends as „\n“): what `lines` and node ranges count in. */
+  text: string;
 }
 
 type Path = readonly PropertyKey[];
@@ -426,7 +428,7 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
   const merged = findMergedLines(doc, text, lines);
   if (merged.length)
     return { problems: merged.map((m) => ({ ...at(0, 0, m.field, m.message), ...position(lines, m.offset) })) };
-  return { source: { display, doc, lines, data: doc.toJS({ maxAliasCount: 0 }) }, problems: [] };
+  return { source: { display, doc, lines, data: doc.toJS({ maxAliasCount: 0 }), text }, problems: [] };
 }
 
 /** Line and column of the value at `path`; for a missing field, of the section that lacks it. */
