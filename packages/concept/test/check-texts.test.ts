@@ -17,7 +17,7 @@ afterAll(() => {
 
 /** Finds every „💔“ and every bell character. */
 const check: TextCheck = (text) =>
-  [...text.matchAll(/💔|\u0007/gu)].map((m) => ({
+  [...text.matchAll(new RegExp(`💔|${String.fromCharCode(7)}`, "gu"))].map((m) => ({
     index: m.index ?? 0,
     length: m[0].length,
     message: `Gefunden: U+${(m[0].codePointAt(0) as number).toString(16).toUpperCase()}.`,

@@ -25,8 +25,9 @@ export function checkTexts(src: YamlSource, check: TextCheck, taken: ReadonlySet
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: src.data, path: [] }];
   while (stack.length) {
     const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else if (value && typeof value === "object")
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) stack.push({ value: v, path: [...path, i] });
+    } else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
     else if (typeof value === "string") {
       const field = formatFieldPath(path);
