@@ -6,7 +6,8 @@
  *   repository, never serves cached output of another.
  * - DECK_CHROMIUM names the browser used for the PDF export ("none" when missing), so a build without PDFs is
  *   never served from cache once Chromium is installed.
- * - `build` validates the content first: on a content error nothing is touched and the exit code is 1.
+ * - `build` validates the content first (scripts/check.mjs, without the flyers' layout): on a content error nothing
+ *   is touched and the exit code is 1.
  * - The apps build into the build area .build/<app>/ (turbo's cached outputs); only when every task succeeded is
  *   the build area copied into out/, one app folder at a time by rename. A failed build leaves out/ byte for
  *   byte as it was, with no temporary files in it.
@@ -28,6 +29,7 @@ import {
 import { dirname, join, relative } from "node:path";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
+import { check } from "./check.mjs";
 
 const root = findRepoRoot();
 const [task, ...rest] = process.argv.slice(2);
@@ -82,38 +84,30 @@ const env = {
 const APPS = ["decks", "flyers"];
 
 const bin = join(root, "node_modules", ".bin");
-if (task === "build") validateFirst();
+if (task === "build") await validateFirst();
 
 /**
- * Validates the content before turbo starts, so that a content mistake is reported once, plainly, and nothing
- * in out/ is touched. A folder that already passed with the same loader is not checked again: the key is the
- * content hash plus a hash of the loader's sources, kept in node_modules/.cache.
+ * Validates the content before turbo starts (scripts/check.mjs, the check of `pnpm check` without the layout of
+ * the flyers, which is each flyer's own part of the build): a content mistake is reported once, plainly, and
+ * nothing in out/ is touched. A folder that already passed with the same loader and fonts is not checked again:
+ * the key is the content hash plus a hash of the loader's and the brand's sources, the lockfile (font versions)
+ * and the check itself, kept in node_modules/.cache.
  */
-function validateFirst() {
-  const src = join(root, "packages", "concept", "src");
-  const key = createHash("sha256").update(env.CONTENT_HASH).update(hashFolder(src)).digest("hex");
+async function validateFirst() {
+  const key = createHash("sha256").update(env.CONTENT_HASH);
+  for (const dir of [join(root, "packages", "concept", "src"), join(root, "packages", "brand", "src")])
+    key.update(hashFolder(dir));
+  for (const file of [join(root, "pnpm-lock.yaml"), join(root, "scripts", "check.mjs")]) key.update(readFileSync(file));
+  const digest = key.digest("hex");
   const stamp = join(root, "node_modules", ".cache", "opendata-content-check");
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return;
-  // The compiled CLI starts in a fraction of the time tsx needs; use it while it is newer than its sources.
-  const dist = join(root, "packages", "concept", "dist", "cli.js");
-  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newest(src);
-  const [cmd, args] = fresh ? [process.execPath, [dist, "check"]] : [join(bin, "tsx"), [join(src, "cli.ts"), "check"]];
-  const check = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "inherit"] });
-  if (check.status !== 0) {
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return;
+  const code = await check({ env, layout: false, out: { write() {} }, err: process.stderr });
+  if (code !== 0) {
     process.stderr.write("Der Build wurde nicht gestartet; die bisherigen Ausgaben in out/ bleiben unverändert.\n");
-    process.exit(check.status === 2 ? 2 : 1);
+    process.exit(code === 2 ? 2 : 1);
   }
   mkdirSync(dirname(stamp), { recursive: true });
-  writeFileSync(stamp, key);
-}
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
+  writeFileSync(stamp, digest);
 }
 
 const ci = !!process.env.CI;

@@ -54,6 +54,11 @@ export interface BuildOptions extends RenderOptions {
   outDir?: string;
   env?: NodeJS.ProcessEnv;
   onEvent?: (event: BuildEvent) => void;
+  /**
+   * `false` for `check`: everything a build does (load, prepare, lay out and check every flyer whose files are not
+   * current) and reports the same problems, but writes nothing.
+   */
+  write?: boolean;
 }
 
 /** An entry of out/flyers/.manifest/flyers.json. */
@@ -214,6 +219,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     record(prepared.id, files, { status: "rendered", ms: performance.now() - t0, omissions: result.omissions });
   }
   if (problems.length) throw new ContentError(problems);
+  if (options.write === false) return plan.flatMap((p) => built.get(p.prepared.id) ?? []);
 
   // Everything rendered and checked: now write.
   for (const { prepared, result } of rendered) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF).
- * `watch`: the same on every change of the content or the brand, in one warm process.
+ * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
+ *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
+ * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
  * Exit codes: 0 ok, 1 content errors or a flyer that does not fit, 2 wrong usage.
  */
 import { existsSync } from "node:fs";
@@ -20,6 +22,7 @@ const loadBuild = () => import("./build-flyers.js");
 
 const USAGE = `Aufruf:
   tsx src/cli.tsx build   alle Flyer als PDF nach out/flyers schreiben (Bildschirm und Druck)
+  tsx src/cli.tsx check   alles prüfen, was build prüft (Inhalte, Satz jedes Flyers), ohne zu schreiben
   tsx src/cli.tsx watch   dasselbe bei jeder Änderung an Inhalten oder Marke erneut
 Der Inhaltsordner kommt aus CONTENT_DIR (Standard: content).`;
 
@@ -88,6 +91,31 @@ async function build(): Promise<number> {
   }
 }
 
+/**
+ * Checks every flyer as `build` would, writing nothing: one line on stdout when all fit, else the problems (as
+ * `build` reports them) on stderr. Flyers whose files in the output folder are current (same key) fit already.
+ */
+async function check(): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const { buildFlyers } = await loadBuild();
+    const built = await buildFlyers({ write: false, layoutOnly: true });
+    const laid = built.filter((f) => f.status === "rendered").length;
+    process.stdout.write(
+      `Flyer geprüft (${de((performance.now() - t0) / 1000)} s): ${built.length === 1 ? "der Flyer passt" : `alle ${built.length} passen`}` +
+        ` (${laid} neu gesetzt, ${built.length - laid} unverändert seit dem letzten Build).\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ContentError) {
+      process.stderr.write(`${e.message}\n\n${e.summary}\n`);
+      return 1;
+    }
+    reportError(e);
+    return 1;
+  }
+}
+
 /** Re-renders on changes, debounced; errors are printed and watching goes on. */
 async function watch(): Promise<void> {
   const { buildFlyers } = await loadBuild();
@@ -144,9 +172,10 @@ async function watch(): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (rest.length || (command !== "build" && command !== "watch")) {
+if (rest.length || (command !== "build" && command !== "check" && command !== "watch")) {
   process.stderr.write(`${command ? `Unbekannter Befehl „${[command, ...rest].join(" ")}“.\n` : ""}${USAGE}\n`);
   process.exit(2);
 }
 if (command === "build") process.exitCode = await build();
+else if (command === "check") process.exitCode = await check();
 else await watch();

@@ -9,6 +9,7 @@ import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
 import { labels } from "./labels.js";
 import type { Concept } from "./model.js";
+import { checkSummary } from "./node/check-summary.js";
 import { ContentError } from "./node/content-error.js";
 import { resolveContentDir } from "./node/environment.js";
 import { isEntry } from "./node/is-entry.js";
@@ -94,14 +95,7 @@ function status(args: string[]): void {
 
 function check(args: string[]): void {
   if (args.length) throw new UsageError(`Unbekannte Angabe „${args[0]}“.`);
-  const concept = load();
-  const c = countConcept(concept);
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  process.stdout.write(
-    `Alles in Ordnung: ${n(c.bausteine, labels.baustein, labels.bausteine)}, ${n(c.measures, labels.measure, labels.measures)}, ` +
-      `${n(c.chances, "Chance", labels.chances)}, ${n(c.risks, "Risiko", labels.risks)}, ` +
-      `${n(concept.decks.length, "Deck-Variante", "Deck-Varianten")}, ${n(concept.flyers.length, "Flyer", "Flyer")}.\n`,
-  );
+  process.stdout.write(`${checkSummary(load())}.\n`);
 }
 
 function schema(args: string[]): number {

@@ -1,4 +1,5 @@
 export * from "./json-schema.js";
+export * from "./node/check-summary.js";
 export * from "./node/check-texts.js";
 export * from "./node/content-error.js";
 export * from "./node/environment.js";
