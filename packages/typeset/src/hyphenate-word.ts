@@ -63,6 +63,14 @@ export function hyphenateWord(word: string): string[] {
  */
 export const hyphenateHeading = (word: string): string[] => hyphenateWord(word);
 
+/**
+ * How react-pdf sets a heading (`<Text {...HEADING_BREAKS}>`): the break points of `hyphenateHeading`, and a cost
+ * of breaking inside a word just short of „never“ (react-pdf's infinity is 10 000), so that a heading breaks at its
+ * spaces wherever its words fit, after a hyphen of a word where one does not (that costs little, see the patch of
+ * @react-pdf/textkit), and inside a word only where nothing else fits.
+ */
+export const HEADING_BREAKS = { hyphenationCallback: hyphenateHeading, hyphenationPenalty: 9999 } as const;
+
 /** For headings and titles: never hyphenated. */
 export const keepWhole = (word: string): string[] => [word.replaceAll(SOFT_HYPHEN, "")];
 

@@ -1,5 +1,6 @@
 export { hyphenateText } from "./hyphenate-text.js";
 export {
+  HEADING_BREAKS,
   hyphenateHeading,
   hyphenateWord,
   hyphenationFor,

@@ -94,7 +94,7 @@ describe("hyphenateWord: German syllables, never fewer than three letters at a l
     ["Datenschutz-Folgenabschätzung", ["Daten", "schutz-", "Fol", "gen", "ab", "schät", "zung"]],
     ["E-Mail-Adresse", ["E-Mail-", "Adresse"]],
     ["Bürger-Service", ["Bürger-", "Ser", "vice"]],
-    ["Open-Data-Portal", ["Open-", "Data-", "Portal"]],
+    ["Daten-Portal-Suche", ["Daten-", "Portal-", "Suche"]],
   ])(
     "breaks %s after its own hyphens first, then at syllables, three letters at least on either side",
     (word, parts) => {

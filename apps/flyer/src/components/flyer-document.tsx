@@ -1,5 +1,5 @@
 import { keywordsLine, metadataDate } from "@dus-opendata/concept";
-import { hyphenateHeading, hyphenationFor, keepWhole } from "@dus-opendata/typeset";
+import { HEADING_BREAKS, hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { COVER_IDS, type StructureNode } from "../describe-structure.js";
 import { BLEED, SLUG } from "../formats.js";
@@ -53,11 +53,7 @@ function TitleBlock({ f, onPrimary }: { f: PreparedFlyer; onPrimary: boolean }) 
         </Text>
       </View>
       <View {...mark({ field: "title" })} style={{ marginTop: s.space[1] }}>
-        <Text
-          {...tag(COVER_IDS.title)}
-          style={onPrimary ? s.displayOnPrimary : s.display}
-          hyphenationCallback={hyphenateHeading}
-        >
+        <Text {...tag(COVER_IDS.title)} style={onPrimary ? s.displayOnPrimary : s.display} {...HEADING_BREAKS}>
           {f.title}
         </Text>
       </View>

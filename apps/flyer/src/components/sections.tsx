@@ -1,4 +1,4 @@
-import { hyphenateHeading, hyphenationFor, keepWhole } from "@dus-opendata/typeset";
+import { HEADING_BREAKS, hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { type SectionLayout, sectionLayout } from "../adapt-sections.js";
@@ -413,7 +413,7 @@ export function Section({
     return (
       <View {...mark({ field: section.field })} style={{ flexDirection: "row", marginTop: first ? 0 : s.space[5] }}>
         <View style={{ width: side, paddingRight: s.space[5] }}>
-          <Text {...tag(id("h"))} style={s.heading} hyphenationCallback={hyphenateHeading}>
+          <Text {...tag(id("h"))} style={s.heading} {...HEADING_BREAKS}>
             {data.title}
           </Text>
         </View>
@@ -425,11 +425,7 @@ export function Section({
   }
   return (
     <View {...mark({ field: section.field })} style={{ marginTop: first ? 0 : s.space[5] }}>
-      <Text
-        {...tag(id("h"))}
-        style={[s.panelHeading, { marginBottom: s.space[2] }]}
-        hyphenationCallback={hyphenateHeading}
-      >
+      <Text {...tag(id("h"))} style={[s.panelHeading, { marginBottom: s.space[2] }]} {...HEADING_BREAKS}>
         {data.title}
       </Text>
       <Body section={section} width={width} narrow id={id} step={step} />
