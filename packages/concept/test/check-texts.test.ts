@@ -91,6 +91,11 @@ describe("checkText: every text, each finding at its character", () => {
     );
   });
 
+  it("texts are held composed (NFC), the form the fonts show: e with a combining acute is é", () => {
+    const dir = copyWith({ "concept.yaml": (y) => y.replace(/^claim: (.*)$/m, "claim: Cafe\u0301 und Mu\u0308hle") });
+    expect(loadConceptSync(dir).claim).toBe("Café und Mühle");
+  });
+
   it("one mistake, one message: a field with another problem is not checked again", () => {
     const dir = copyWith({ "concept.yaml": (y) => y.replace(/^portal: .*$/m, "portal: http://💔.example") });
     const found = problems(dir);
