@@ -5,7 +5,7 @@
  *
  *   pnpm bench                 everything (about 15 minutes on 2 cores)
  *   pnpm bench --quick         fewer repetitions
- *   pnpm bench --only export   one section (load, check, deck, export, flyer, build, preview; several with commas)
+ *   pnpm bench --only export   one section (load, check, history, deck, export, flyer, build, preview; several with commas)
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -116,6 +116,19 @@ async function benchCheck() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+async function benchHistorySection() {
+  log("Geschichte der Inhalte (pnpm status --seit, Verlauf) …");
+  const { benchHistory } = await import("../packages/concept/bench/history.js");
+  const r = benchHistory(quick ? { runs: 5, warmup: 1 } : {});
+  const group = `Geschichte der Inhalte (${r.commits} Commits, ${r.stands} Stände, Median von ${r.figures[0]?.runs} Läufen)`;
+  // The target is for the last figure: everything together.
+  for (const f of r.figures) {
+    const total = f === r.figures.at(-1);
+    add(group, f.label, `${de(f.medianMs)} ms`, total ? "< 1 s" : undefined, total ? f.medianMs < 1000 : undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 /** The same slides written out by hand as static Markdown: what a plain Slidev deck of this content would be. */
 async function writeStaticDeck(dir: string) {
   const { deckDataFor, loadConceptForDeck } = await import("../apps/deck/src/load-deck.js");
@@ -123,13 +136,13 @@ async function writeStaticDeck(dir: string) {
   // The variant with the most slides.
   const data = concept.decks
     .map((v) => deckDataFor(concept, v.id))
-    .reduce((a, b) => (b.outline.slides.length > a.outline.slides.length ? b : a));
-  const c = data.concept;
-  const esc = (s: string) => s.replace(/[<>{}]/g, (x) => `&#${x.charCodeAt(0)};`);
+    .reduce((a, b) => (b.slides.length > a.slides.length ? b : a));
+  const esc = (s: string) => s.replace(/[<>{}]/g, (x) => `&#${x.charCodeAt(0)};`).replace(/\u00AD/g, "");
+  const rich = (parts: { text: string }[]) => esc(parts.map((p) => p.text).join(""));
   const out: string[] = [
     "---",
     "theme: none",
-    `title: ${JSON.stringify(data.outline.title)}`,
+    `title: ${JSON.stringify(data.title)}`,
     "htmlAttrs:\n  lang: de",
     "fonts:\n  sans: Source Sans 3\n  provider: none",
     "favicon: ./favicon.svg",
@@ -140,30 +153,28 @@ async function writeStaticDeck(dir: string) {
     "---",
     "",
   ];
-  data.outline.slides.forEach((s, i) => {
+  data.slides.forEach((s, i) => {
     if (i > 0) out.push("---", "");
     out.push(`# ${esc(s.title)}`, "");
-    const b = c.bausteine.find((x) => x.id === s.baustein);
-    const m = b?.measures.find((x) => x.id === s.measure);
-    const intro = c.intro.find((x) => x.id === s.intro);
-    if (intro) out.push(...(intro.text ?? []).map(esc), ...(intro.points ?? []).map((p) => `- ${esc(p)}`));
-    if (s.kind === "why" && b) out.push(...b.why.text.map(esc));
-    if (s.kind === "plan" && b)
-      out.push(
-        "| Maßnahme | Status |",
-        "|---|---|",
-        ...b.measures.map((x) => `| ${esc(x.title)} | ${x.status.kind} |`),
-      );
-    if (m) out.push(...m.summary.map(esc));
-    if (s.kind === "chances-risks" && b)
-      out.push("::left::", ...b.chances.map((x) => `- ${esc(x)}`), "::right::", ...b.risks.map((x) => `- ${esc(x)}`));
+    if (s.kind === "intro")
+      for (const p of s.parts) {
+        if (p.kind === "text") out.push(...p.paragraphs.map(rich));
+        if (p.kind === "points") out.push(...p.items.map((x) => `- ${rich(x)}`));
+      }
+    if (s.kind === "why") out.push(...s.paragraphs.map(rich));
+    if (s.kind === "plan")
+      out.push("| Maßnahme | Status |", "|---|---|", ...s.rows.map((x) => `| ${esc(x.title)} | ${x.status.label} |`));
+    if (s.kind === "measure") out.push(...s.paragraphs.map(rich));
+    if (s.kind === "chances-risks")
+      for (const [k, col] of s.columns.entries())
+        out.push(k === 0 ? "::left::" : "::right::", ...col.items.map((x) => `- ${esc(x)}`));
     out.push("");
   });
   mkdirSync(join(dir, "public"), { recursive: true });
   cpSync(join(deckDir, "public", "favicon.svg"), join(dir, "public", "favicon.svg"));
   writeFileSync(join(dir, "slides.md"), out.join("\n"));
   writeFileSync(join(dir, "package.json"), '{ "name": "static-deck", "private": true, "type": "module" }\n');
-  return data.outline.slides.length;
+  return data.slides.length;
 }
 
 async function benchDeckSection() {
@@ -228,7 +239,6 @@ async function benchExportSection() {
   const { ensureApp } = await import("../apps/deck/src/app-build.js");
   const { loadConceptForDeck, deckDataFor } = await import("../apps/deck/src/load-deck.js");
   const { DATA_FILE } = await import("../apps/deck/src/data-file.js");
-  const { documentMetadata } = await import("../packages/concept/src/index.js");
   const app = await ensureApp(root, deckDir);
   const concept = loadConceptForDeck();
   const sites = mkdtempSync(join(tmpdir(), "bench-export-"));
@@ -241,19 +251,12 @@ async function benchExportSection() {
     const jobs = () =>
       concept.decks.map((v, i) => ({
         site: v.id,
-        slides: data[i]!.outline.slides.length,
+        slides: data[i]!.slides.length,
         // The same metadata as the build writes.
-        meta: {
-          ...documentMetadata(concept, {
-            title: data[i]!.outline.title,
-            occasion: data[i]!.outline.occasion,
-            medium: "deck",
-          }),
-          bookmarks: data[i]!.outline.slides.map((s) => s.title),
-        },
+        meta: data[i]!.pdf,
         output: async () => {},
       }));
-    const pages = data.reduce((n, d) => n + d.outline.slides.length, 0);
+    const pages = data.reduce((n, d) => n + d.slides.length, 0);
     const runs = quick ? 3 : 7;
     const times = { tagged: [] as number[], untagged: [] as number[] };
     await exportPdfs(sites, jobs(), chromium, { tagged: false });
@@ -438,15 +441,15 @@ async function benchPreview() {
   cpSync(join(root, "content"), content, { recursive: true });
   // The first variant (as `pnpm dev` opens it) and its first Maßnahme slide; the edit changes that title.
   const { loadConceptForDeck } = await import("../apps/deck/src/load-deck.js");
-  const { buildOutline } = await import("../apps/deck/src/outline.js");
+  const { resolveDeck } = await import("../packages/concept/src/index.js");
   process.env.CONTENT_DIR = content;
   const concept = loadConceptForDeck();
   delete process.env.CONTENT_DIR;
   const variant = concept.decks[0]!;
-  const slides = buildOutline(concept, variant).slides;
+  const slides = resolveDeck(concept, variant).slides;
   const n = slides.findIndex((x) => x.kind === "measure") + 1;
-  const b = concept.bausteine.find((x) => x.id === slides[n - 1]!.baustein)!;
-  const m = b.measures.findIndex((x) => x.id === slides[n - 1]!.measure);
+  const b = concept.bausteine.find((x) => x.id === slides[n - 1]!.ref?.baustein)!;
+  const m = b.measures.findIndex((x) => x.id === slides[n - 1]!.ref?.measure);
   const file = join(
     content,
     "bausteine",
@@ -538,6 +541,7 @@ async function main() {
   const sections: [string, () => unknown][] = [
     ["load", benchLoadSection],
     ["check", benchCheck],
+    ["history", benchHistorySection],
     ["deck", benchDeckSection],
     ["export", benchExportSection],
     ["flyer", benchFlyerSection],

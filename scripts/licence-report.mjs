@@ -34,6 +34,8 @@ const REVIEWED = {
   "MPL-2.0:axe-core":
     "accessibility rules run by `pnpm a11y` in CI against the outputs; unmodified, not part of any output",
   "Unknown:khroma": "MIT (licence file in the package; the package.json has no licence field)",
+  "EPL-2.0 OR GPL-3.0-or-later:elkjs":
+    "graph layout of mermaid (Slidev's diagrams), not part of any output: the deck draws no diagram, and apps/deck/test/slim-app.e2e.test.ts checks that neither mermaid nor elkjs is in the compiled app",
 };
 
 const raw = execFileSync("pnpm", ["licenses", "list", "--prod", "--json", "-r"], {

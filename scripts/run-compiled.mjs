@@ -5,11 +5,11 @@
  * there, never changes, so builds running side by side never see half of one. Packages stay external
  * (node_modules); dynamic imports stay chunks of their own, loaded only when needed.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Digest } from "../packages/concept/src/node/build-cache.js";
 
 /**
  * @param {{ appDir: string, entry: string, sources: string[], launcher: string }} options `entry` and `sources`
@@ -17,21 +17,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  */
 export async function runCompiled({ appDir, entry, sources, launcher }) {
   const dist = join(appDir, "dist");
-  const hash = createHash("sha256");
-  const add = (label, path) => hash.update(`${label}\0`).update(readFileSync(path)).update("\0");
-  const walk = (rel) => {
-    const abs = join(appDir, rel);
-    if (!existsSync(abs)) return;
-    if (!statSync(abs).isDirectory()) return add(rel, abs);
-    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const e of entries) walk(`${rel}/${e.name}`);
-  };
-  for (const s of sources) walk(s);
-  add("launcher", launcher);
-  add("run-compiled", fileURLToPath(import.meta.url));
+  const digest = new Digest();
+  for (const s of sources) {
+    const abs = join(appDir, s);
+    if (existsSync(abs) && statSync(abs).isDirectory()) digest.tree(s, abs);
+    else digest.file(s, abs);
+  }
+  digest.file("launcher", launcher);
+  digest.file("run-compiled", fileURLToPath(import.meta.url));
   for (const f of [join(appDir, "tsconfig.json"), join(appDir, "..", "..", "tsconfig.base.json")])
-    if (existsSync(f)) add(basename(f), f);
-  const version = hash.digest("hex").slice(0, 16);
+    if (existsSync(f)) digest.file(basename(f), f);
+  const version = digest.hex().slice(0, 16);
   const target = join(dist, version);
   const name = `${basename(entry).replace(/\.[cm]?tsx?$/, "")}.js`;
   if (!existsSync(join(target, name))) {
@@ -47,7 +43,7 @@ export async function runCompiled({ appDir, entry, sources, launcher }) {
       splitting: true,
       format: "esm",
       platform: "node",
-      target: "node20",
+      target: "node24",
       packages: "external",
       jsx: "automatic",
       logLevel: "warning",

@@ -9,7 +9,7 @@ export default defineConfig((cli) => {
     entry: { cli: "src/cli.ts", "pdf-content": "src/pdf/read-page-content.ts" },
     format: ["esm"],
     dts: typesOnly ? { only: true } : false,
-    target: "node20",
+    target: "node24",
     sourcemap: !typesOnly,
     clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
   };

@@ -8,7 +8,7 @@ export default defineConfig((cli) => {
     entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm"],
     dts: typesOnly ? { only: true } : false,
-    target: "node20",
+    target: "node24",
     clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
   };
 });

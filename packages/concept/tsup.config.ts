@@ -6,10 +6,12 @@ import { defineConfig } from "tsup";
 export default defineConfig((cli) => {
   const typesOnly = typeof cli.dts === "object" && cli.dts.only === true;
   return {
-    entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli.ts" },
+    entry: { index: "src/index.ts", labels: "src/labels.ts", node: "src/node.ts", cli: "src/cli.ts" },
     format: ["esm"],
-    dts: typesOnly ? { entry: { index: "src/index.ts", node: "src/node.ts" }, only: true } : false,
-    target: "node20",
+    dts: typesOnly
+      ? { entry: { index: "src/index.ts", labels: "src/labels.ts", node: "src/node.ts" }, only: true }
+      : false,
+    target: "node24",
     clean: typesOnly ? ["**/*.d.ts"] : ["**/*.js", "**/*.js.map"],
     sourcemap: true,
   };

@@ -4,7 +4,6 @@
  * all printed by one Chromium. Everything is assembled in a staging folder beside the output folder and moved
  * into place only when complete, so a failed build leaves the last good outputs as they were.
  */
-import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -17,16 +16,26 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { colors } from "@dus-opendata/brand";
-import { documentMetadata } from "@dus-opendata/concept";
-import { ContentError, findRepoRoot } from "@dus-opendata/concept/node";
+import { colors, deckType } from "@dus-opendata/brand";
+import { formatStand, readingOrder } from "@dus-opendata/concept";
+import {
+  browserIdentity,
+  ContentError,
+  Digest,
+  findRepoRoot,
+  isCurrent,
+  type Manifest,
+  type ManifestEntry,
+  readManifest,
+  type StaleOutput,
+  sha256,
+  writeManifest,
+} from "@dus-opendata/concept/node";
 import { ensureApp } from "../src/app-build.js";
 import { DATA_FILE } from "../src/data-file.js";
-import { buildDeckData } from "../src/deck-data.js";
 import { deckDir } from "../src/deck-dir.js";
-import { exporterHash, exportPdfs, findChromium } from "../src/export-pdf.js";
+import { exporterHash, exportPdfs, findChromium, type ShrunkText } from "../src/export-pdf.js";
 import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
-import { readingOrder } from "../src/slide-headings.js";
 
 const appDir = deckDir;
 const root = findRepoRoot(appDir);
@@ -46,30 +55,18 @@ function writeFavicon() {
   writeFileSync(file, svg);
 }
 
-const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
-
-interface ManifestFile {
-  /** Relative to the output folder, so that the same content gives the same manifest wherever it is built. */
-  path: string;
-  pages: number;
-  bytes: number;
-  /** PDFs: the heading texts (H1–H3) in the order the structure tree presents them, from the data. */
+/** An output of the decks as the manifest records it (`out/decks/.manifest/decks.json`). */
+interface DeckFile extends ManifestEntry {
+  variant: string;
+  kind: "site" | "pdf";
+  /** PDFs: the heading texts (H1–H3) in the order the structure tree presents them, from the records. */
   readingOrder?: string[];
+  /** Text that had to shrink below the brand's minimum size to fit its box. */
+  shrunk?: ShrunkText[];
 }
-interface Manifest {
-  stand: string;
-  files: ManifestFile[];
-  /** Per variant: the inputs its PDF was made from and the PDF's digest, to reuse it while they are unchanged. */
-  pdfs?: Record<string, { key: string; sha256: string }>;
-}
+type DeckManifest = Manifest<DeckFile>;
 
-function readManifest(): Manifest | undefined {
-  try {
-    return JSON.parse(readFileSync(join(outDir, ".manifest", "decks.json"), "utf8")) as Manifest;
-  } catch {
-    return undefined;
-  }
-}
+const MANIFEST = join(outDir, ".manifest", "decks.json");
 
 function size(path: string): number {
   const s = statSync(path);
@@ -83,6 +80,12 @@ function replace(from: string, to: string) {
   if (existsSync(to)) renameSync(to, old);
   renameSync(from, to);
   rmSync(old, { recursive: true, force: true });
+}
+
+/** A shrunk text as the build reports it: where it is written, on which slide, how small. */
+function describeShrunk(variant: string, s: ShrunkText): string {
+  const where = s.source ? `${s.source}  ` : "";
+  return `${where}Präsentation ${variant}, Folie ${s.slide}: Der Text „${s.text}“ passt nur in ${s.size} px auf die Folie (Mindestgröße ${deckType.minimum} px). Bitte kürzen oder auf mehrere Absätze aufteilen.`;
 }
 
 async function main(): Promise<number> {
@@ -133,47 +136,66 @@ async function main(): Promise<number> {
     for (const v of variants) {
       cpSync(app.dir, join(staging, v), { recursive: true, filter: (src) => !src.endsWith(".app-hash") });
       writeFileSync(join(staging, v, DATA_FILE), json[v]!);
-      say(`Präsentation ${v}: Website (${data[v]!.outline.slides.length} Folien)`);
+      say(`Präsentation ${v}: Website (${data[v]!.slides.length} Folien)`);
     }
 
-    // PDFs: reuse a PDF whose inputs (app, data, exporter, browser) are unchanged; print the others.
+    // PDFs: reuse a PDF made from the same inputs (app, records and metadata, exporter, browser); print the others.
+    // Each PDF is its own transaction: one that cannot be printed keeps its last good file, the others go on.
     const chromium = findChromium();
-    const previous = readManifest()?.pdfs ?? {};
-    const pdfs: Record<string, { key: string; sha256: string }> = {};
+    const before = readManifest<DeckManifest>(MANIFEST);
+    const previous = new Map((before?.files ?? []).map((f) => [f.path, f]));
+    // A PDF that could not be printed last time is not reused, even if its last good file is still there.
+    for (const s of before?.stale ?? []) for (const f of s.files) previous.delete(f);
+    const pdfs = new Map<string, DeckFile>();
+    const failed = new Map<string, string>();
     if (chromium) {
-      const browser = `${chromium}@${statSync(chromium).size}`;
-      const todo: string[] = [];
+      const browser = process.env.DECK_CHROMIUM?.startsWith(`${chromium}@`)
+        ? process.env.DECK_CHROMIUM
+        : browserIdentity(chromium);
+      const exporter = exporterHash();
+      const todo: { v: string; key: string }[] = [];
       for (const v of variants) {
-        const key = sha256([app.hash, exporterHash(), browser, json[v]].join("\0"));
-        const old = join(outDir, `${v}.pdf`);
-        const was = previous[v];
-        if (was && was.key === key && existsSync(old) && sha256(readFileSync(old)) === was.sha256) {
-          cpSync(old, join(staging, `${v}.pdf`));
-          pdfs[v] = was;
+        const key = new Digest()
+          .add("app", app.hash)
+          .add("exporter", exporter)
+          .add("browser", browser)
+          .add("deck", json[v]!)
+          .hex();
+        const path = `${v}.pdf`;
+        const was = previous.get(path);
+        if (was && isCurrent(was, join(outDir, path), key)) {
+          cpSync(join(outDir, path), join(staging, path));
+          pdfs.set(v, was);
           say(`Präsentation ${v}: PDF unverändert`);
-        } else {
-          todo.push(v);
-          pdfs[v] = { key, sha256: "" };
-        }
+        } else todo.push({ v, key });
       }
       if (todo.length) {
         const tPdf = performance.now();
         await exportPdfs(
           staging,
-          todo.map((v) => {
+          todo.map(({ v, key }) => {
             const d = data[v]!;
             return {
               site: v,
-              slides: d.outline.slides.length,
-              meta: {
-                ...documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" }),
-                bookmarks: d.outline.slides.map((x) => x.title),
-              },
-              output: async (bytes) => {
+              slides: d.slides.length,
+              meta: d.pdf,
+              output: async (bytes, report) => {
                 writeFileSync(join(staging, `${v}.pdf`), bytes);
-                pdfs[v]!.sha256 = sha256(bytes);
-                say(`Präsentation ${v}: PDF (${d.outline.slides.length} Seiten, ${seconds(tPdf)})`);
+                pdfs.set(v, {
+                  path: `${v}.pdf`,
+                  variant: v,
+                  kind: "pdf",
+                  pages: d.slides.length,
+                  bytes: bytes.length,
+                  key,
+                  sha256: sha256(bytes),
+                  // The headings of the records as plain text (the displayed copy carries soft hyphens).
+                  readingOrder: readingOrder(d),
+                  ...(report.shrunk.length ? { shrunk: report.shrunk } : {}),
+                });
+                say(`Präsentation ${v}: PDF (${d.slides.length} Seiten, ${seconds(tPdf)})`);
               },
+              fail: (e) => failed.set(v, e.message),
             };
           }),
           chromium,
@@ -185,23 +207,31 @@ async function main(): Promise<number> {
       );
     }
 
-    // Everything is complete: move it into place.
-    const written: ManifestFile[] = [];
+    // Everything that was made is complete: move it into place.
+    const files: DeckFile[] = [];
+    const stale: StaleOutput[] = [];
     for (const v of variants) {
       replace(join(staging, v), join(outDir, v));
-      written.push({
+      files.push({
         path: `${v}/index.html`,
-        pages: data[v]!.outline.slides.length,
+        variant: v,
+        kind: "site",
+        pages: data[v]!.slides.length,
         bytes: size(join(outDir, v)),
       });
-      if (pdfs[v]) {
+      const pdf = pdfs.get(v);
+      const reason = failed.get(v);
+      if (pdf) {
         renameSync(join(staging, `${v}.pdf`), join(outDir, `${v}.pdf`));
-        written.push({
-          path: `${v}.pdf`,
-          pages: data[v]!.outline.slides.length,
-          bytes: size(join(outDir, `${v}.pdf`)),
-          // From the text as written (the slides' copy carries soft hyphens for line breaking).
-          readingOrder: readingOrder(buildDeckData(concept, concept.decks.find((d) => d.id === v)!)),
+        files.push(pdf);
+      } else if (reason !== undefined) {
+        // The last good PDF stays as it was, listed as not up to date.
+        const was = before?.files.find((f) => f.path === `${v}.pdf`);
+        if (was && existsSync(join(outDir, `${v}.pdf`))) files.push(was);
+        stale.push({
+          output: v,
+          files: [`${v}.pdf`],
+          reason: `Die PDF der Präsentation „${v}“ ließ sich nicht drucken (${reason}); ${was ? "es gilt weiter die PDF des letzten erfolgreichen Builds" : "es gibt noch keine PDF von ihr"}.`,
         });
       } else rmSync(join(outDir, `${v}.pdf`), { force: true });
     }
@@ -212,7 +242,17 @@ async function main(): Promise<number> {
         if (!entry.startsWith(".") && !variants.includes(id))
           rmSync(join(outDir, entry), { recursive: true, force: true });
       }
-    writeManifest({ stand: data[variants[0] ?? ""]?.stand ?? "", files: written, pdfs });
+    writeManifest(MANIFEST, { stand: formatStand(concept.stand), files, ...(stale.length ? { stale } : {}) });
+
+    for (const f of files) for (const s of f.shrunk ?? []) say(`Warnung: ${describeShrunk(f.variant, s)}`);
+    if (failed.size) {
+      for (const [v, reason] of failed)
+        process.stderr.write(`Präsentation ${v}: Die PDF ließ sich nicht drucken: ${reason}\n`);
+      process.stderr.write(
+        `Nicht aktuell: ${[...failed.keys()].map((v) => `out/decks/${v}.pdf`).join(", ")} (die letzte gute Fassung bleibt erhalten).\n`,
+      );
+      return 1;
+    }
     say(`Präsentationen fertig (${seconds(t0)})`);
     return 0;
   } finally {
@@ -223,13 +263,6 @@ async function main(): Promise<number> {
 /** The output folder's name, for the staging folder beside it. */
 function relativeName(dir: string): string {
   return dir.split(/[\\/]/).filter(Boolean).at(-1) ?? "decks";
-}
-
-/** What this build wrote, for the summary of `pnpm build` and for reusing unchanged PDFs next time. */
-function writeManifest(manifest: Manifest) {
-  const dir = join(outDir, ".manifest");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "decks.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 main().then(

@@ -9,7 +9,7 @@ import { useDeck } from "../src/use-deck.js";
 export default defineRootSetup(() => {
   onMounted(() => {
     const apply = () => {
-      const title = useDeck().outline.title;
+      const title = useDeck().title;
       if (document.title !== title) document.title = title;
     };
     new MutationObserver(apply).observe(document.head, { subtree: true, childList: true, characterData: true });

@@ -5,9 +5,9 @@
  * edit, even a new Maßnahme or variant, reuses it.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { Digest } from "@dus-opendata/concept/node";
 
 /** What the app is made from, relative to the repository root; folders are read recursively. */
 const SOURCES = {
@@ -26,49 +26,27 @@ const SOURCES = {
   ],
   root: ["pnpm-lock.yaml", "patches"],
 };
-const SKIP = new Set(["node_modules", "test", "test-results", ".turbo"]);
+const SKIP = ["node_modules", "test", "test-results", ".turbo"];
 /** Files of src/ that only the build runs (the PDF export, this file): not part of the app. */
-const BUILD_ONLY = /(^|\/)src\/(export-|pdf-|app-build\.ts$)/;
+const BUILD_ONLY = /^src\/(export-|pdf-|app-build\.ts$)/;
 /** Files of the shared packages that end up in the browser bundle: their builds and stylesheets. */
 const packageFile = (rel: string) => /(^|\/)dist\//.test(rel) || rel.endsWith(".css");
 
-function walk(dir: string, out: string[]) {
-  if (!existsSync(dir)) return;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (SKIP.has(e.name)) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.isFile()) out.push(p);
-  }
-}
-
 /** A digest of every file the compiled app is made from. */
 export function appHash(root: string, appDir: string): string {
-  const files: string[] = [];
+  const digest = new Digest();
   for (const f of SOURCES.deck) {
-    const p = join(appDir, f);
-    if (f.includes(".")) files.push(p);
-    else walk(p, files);
+    if (f.includes(".")) digest.file(`deck/${f}`, join(appDir, f));
+    else digest.tree(`deck/${f}`, join(appDir, f), { skip: SKIP, keep: (rel) => !BUILD_ONLY.test(`${f}/${rel}`) });
   }
-  for (let i = files.length - 1; i >= 0; i--) if (BUILD_ONLY.test(relative(appDir, files[i]!))) files.splice(i, 1);
   for (const f of SOURCES.root) {
-    const p = join(root, f);
-    if (f.includes(".")) files.push(p);
-    else walk(p, files);
+    if (f.includes(".")) digest.file(f, join(root, f));
+    else digest.tree(f, join(root, f), { skip: SKIP });
   }
   const packages = join(root, "packages");
-  for (const pkg of readdirSync(packages)) {
-    const found: string[] = [];
-    walk(join(packages, pkg), found);
-    files.push(...found.filter((f) => packageFile(relative(join(packages, pkg), f))));
-  }
-  const hash = createHash("sha256");
-  for (const f of files.filter((p) => existsSync(p)).sort())
-    hash
-      .update(`${relative(root, f)}\0`)
-      .update(readFileSync(f))
-      .update("\0");
-  return hash.digest("hex");
+  for (const pkg of readdirSync(packages).sort())
+    digest.tree(`packages/${pkg}`, join(packages, pkg), { skip: SKIP, keep: packageFile });
+  return digest.hex();
 }
 
 export interface App {

@@ -6,15 +6,14 @@
  */
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type DocumentMetadata, keywordsLine, metadataDate } from "@dus-opendata/concept";
-import { CHROMIUM_ARGS } from "@dus-opendata/concept/node";
+import { deckType } from "@dus-opendata/brand";
+import { type DocumentMetadata, keywordsLine, linkDescription, metadataDate } from "@dus-opendata/concept";
+import { CHROMIUM_ARGS, Digest } from "@dus-opendata/concept/node";
 import { serveStatic } from "@dus-opendata/serve";
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { deckDir } from "./deck-dir.js";
-import { displayUrl } from "./links.js";
 import { makeAccessible } from "./pdf-accessibility.js";
 
 /** The system's Chromium (CHROMIUM_PATH, else a default place) and its flags, defined once for every tool. */
@@ -31,11 +30,11 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
  * other code is not reused.
  */
 export function exporterHash(): string {
-  const dir = join(deckDir, "src");
-  const hash = createHash("sha256");
-  for (const f of readdirSync(dir).sort())
-    if (/^(export|pdf)-.*\.ts$/.test(f) && !f.endsWith(".test.ts")) hash.update(f).update(readFileSync(join(dir, f)));
-  return hash.digest("hex");
+  return new Digest()
+    .tree("src", join(deckDir, "src"), {
+      keep: (rel) => /^(export|pdf)-[^/]*\.ts$/.test(rel) && !rel.endsWith(".test.ts"),
+    })
+    .hex();
 }
 
 /** The document properties from the one definition in the concept package, and one bookmark per slide. */
@@ -74,8 +73,8 @@ export function setBookmarks(pdf: PDFDocument, titles: readonly string[]): void 
   pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
-/** The description of a link annotation: where it leads. */
-export const describeLink = (uri: string) => `Link zu ${displayUrl(uri)}`;
+/** The description of a link annotation: where it leads (the one wording of the flyers and the deck). */
+export const describeLink = linkDescription;
 
 /**
  * Sets the metadata, completes the tagging of a tagged PDF and makes the bytes reproducible: fixed dates, an
@@ -129,9 +128,27 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
 export interface ExportJob {
   /** Folder (under the served root) of the built site, e.g. `vortrag`. */
   site: string;
-  output: (bytes: Uint8Array) => Promise<void>;
+  output: (bytes: Uint8Array, report: PrintReport) => Promise<void>;
+  /** The job could not be printed: the others go on (each output is its own transaction). */
+  fail?: (error: Error) => void;
   meta: PdfMeta;
   slides: number;
+}
+
+/** A box on a printed slide whose text had to shrink below the brand's minimum size to fit. */
+export interface ShrunkText {
+  /** Slide number (1-based). */
+  slide: number;
+  /** Font size it was set in (CSS pixels on the 1280 × 720 slide). */
+  size: number;
+  /** Where the text is written in the content, when the record says so (`file:line:col`). */
+  source?: string;
+  /** The beginning of the text, to recognise it. */
+  text: string;
+}
+
+export interface PrintReport {
+  shrunk: ShrunkText[];
 }
 
 export interface ExportOptions {
@@ -140,7 +157,10 @@ export interface ExportOptions {
   onProgress?: (site: string) => void;
 }
 
-/** Prints every job's site with one browser and one server; `root` holds the sites as subfolders. */
+/**
+ * Prints every job's site with one browser and one server; `root` holds the sites as subfolders. A job that fails
+ * is reported to its `fail` (or, without one, fails the export after the others are done).
+ */
 export async function exportPdfs(
   root: string,
   jobs: ExportJob[],
@@ -149,51 +169,95 @@ export async function exportPdfs(
 ): Promise<void> {
   const server = await serveStatic(root);
   const browser = await launchChromium(executablePath);
+  const unhandled: Error[] = [];
   try {
     // One context for all variants: their pages share the cache of the app's files (the same app for every
     // variant), which is faster than a context each (measured: 3.3 s against 4.2–5.3 s for three variants).
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     await Promise.all(
       jobs.map(async (job) => {
-        const page = await context.newPage();
-        onProgress(job.site);
-        // No need to wait for the load event: the slides below are waited for anyway.
-        await page.goto(`${server.url}/${job.site}/index.html?print=true#/print`, { waitUntil: "domcontentloaded" });
-        await page.waitForSelector(".print-slide-container", { timeout: 30_000 });
-        await page.evaluate(async () => {
-          await document.fonts.ready;
-        });
-        await page.waitForFunction(
-          (n) =>
-            document.querySelectorAll(".print-slide-container").length >= n &&
-            !document.querySelector(".slidev-slide-loading"),
-          job.slides,
-          { timeout: 30_000 },
-        );
-        // Every box has fitted its text (src/runtime/settle.ts), and two frames have been drawn since.
-        await page.waitForFunction(
-          () => document.fonts.status === "loaded" && !(window as { __deckBusy?: number }).__deckBusy,
-          undefined,
-          { timeout: 30_000, polling: 50 },
-        );
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        await page.emulateMedia({ media: "screen" });
-        const pdf = await page.pdf({
-          width: "1280px",
-          height: "720px",
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { top: 0, right: 0, bottom: 0, left: 0 },
-          // Chromium's outline (one bookmark per heading) is replaced by one per slide (setBookmarks).
-          tagged,
-          outline: false,
-        });
-        await page.close();
-        await job.output(await normalisePdf(pdf, job.meta, job.slides));
+        try {
+          await printJob(context, server.url, job, tagged, onProgress);
+        } catch (e) {
+          const error = e instanceof Error ? e : new Error(String(e));
+          if (job.fail) job.fail(error);
+          else unhandled.push(error);
+        }
       }),
     );
   } finally {
     await browser.close();
     await server.close();
   }
+  if (unhandled.length) throw unhandled[0];
+}
+
+async function printJob(
+  context: BrowserContext,
+  url: string,
+  job: ExportJob,
+  tagged: boolean,
+  onProgress: (site: string) => void,
+): Promise<void> {
+  const page = await context.newPage();
+  try {
+    onProgress(job.site);
+    // No need to wait for the load event: the slides below are waited for anyway.
+    await page.goto(`${url}/${job.site}/index.html?print=true#/print`, { waitUntil: "domcontentloaded" });
+    await page.waitForSelector(".print-slide-container", { timeout: 30_000 });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll(".print-slide-container").length >= n &&
+        !document.querySelector(".slidev-slide-loading"),
+      job.slides,
+      { timeout: 30_000 },
+    );
+    // Every box has fitted its text (src/runtime/settle.ts), and two frames have been drawn since.
+    await page.waitForFunction(
+      () => document.fonts.status === "loaded" && !(window as { __deckBusy?: number }).__deckBusy,
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    );
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shrunk = await page.evaluate(findShrunk, deckType.minimum);
+    await page.emulateMedia({ media: "screen" });
+    const pdf = await page.pdf({
+      width: "1280px",
+      height: "720px",
+      printBackground: true,
+      preferCSSPageSize: true,
+      margin: { top: 0, right: 0, bottom: 0, left: 0 },
+      // Chromium's outline (one bookmark per heading) is replaced by one per slide (setBookmarks).
+      tagged,
+      outline: false,
+    });
+    await job.output(await normalisePdf(pdf, job.meta, job.slides), { shrunk });
+  } finally {
+    await page.close();
+  }
+}
+
+/** In the page: every fitted box set below the minimum size, with its slide and where its text comes from. */
+function findShrunk(minimum: number) {
+  return [...document.querySelectorAll<HTMLElement>(".print-slide-container")].flatMap((slide, i) =>
+    [...slide.querySelectorAll<HTMLElement>(".fit-box[data-size]")].flatMap((box) => {
+      const size = Number(box.dataset.size);
+      if (!(size < minimum)) return [];
+      const text = (box.textContent ?? "")
+        .replace(/\u00AD/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
+      return [
+        {
+          slide: i + 1,
+          size,
+          text: text.length > 60 ? `${text.slice(0, 57)}…` : text,
+          ...(box.dataset.source ? { source: box.dataset.source } : {}),
+        },
+      ];
+    }),
+  );
 }

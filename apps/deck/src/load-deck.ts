@@ -1,38 +1,8 @@
-/** Node side: loads the content, picks the variant and prepares the data for the browser bundle. */
-import type { Concept, DeckVariant } from "@dus-opendata/concept";
+/** Node side: loads the content, picks the variant and resolves its slides for the browser bundle. */
+import { type Concept, type DeckVariant, resolveDeck } from "@dus-opendata/concept";
 import { ContentError, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
-import { buildDeckData, type DeckData } from "./deck-data.js";
-import { hyphenateDeep } from "./hyphenate.js";
-import { buildOutline, type Outline } from "./outline.js";
-
-/** Keys whose values are never hyphenated: identifiers, URLs, dates, the outline's kinds. */
-const NOT_TEXT = new Set([
-  "id",
-  "kind",
-  "layout",
-  "portal",
-  "variant",
-  "intro",
-  "baustein",
-  "measure",
-  "blocks",
-  "measures",
-  "sections",
-  "parts",
-  "status",
-  "standDate",
-  "spans",
-  "open",
-  "years",
-  "labels",
-  "notes",
-  "error",
-  "decks",
-  "flyers",
-  "planned",
-  "published",
-  "stand",
-]);
+import { hyphenateText } from "@dus-opendata/typeset";
+import type { DeckData } from "./deck-data.js";
 
 export class UnknownVariantError extends Error {}
 
@@ -58,20 +28,16 @@ export function variantOf(concept: Concept, variantId?: string): DeckVariant {
   return variant;
 }
 
+/**
+ * The records of a variant's slides, with German hyphenation (soft hyphens from packages/typeset) in every displayed
+ * text: Chromium here has no German dictionary, so CSS `hyphens: auto` alone does nothing.
+ */
 export function deckDataFor(concept: Concept, variantId?: string): DeckData {
-  const data = buildDeckData(concept, variantOf(concept, variantId));
-  // Titles on the slides are hyphenated; the outline's plain titles (slide list, document title) are not.
-  return { ...data, concept: hyphenateDeep(data.concept, NOT_TEXT), outline: data.outline };
+  return resolveDeck(concept, variantOf(concept, variantId), { hyphenate: hyphenateText });
 }
 
 export function loadDeckData(variantId: string | undefined = process.env.DECK_VARIANT || undefined): DeckData {
   return deckDataFor(loadConceptForDeck(), variantId);
-}
-
-/** Only the outline (which slides, their plain titles and notes): what the preparser needs, without hyphenation. */
-export function loadOutline(variantId: string | undefined = process.env.DECK_VARIANT || undefined): Outline {
-  const concept = loadConceptForDeck();
-  return buildOutline(concept, variantOf(concept, variantId));
 }
 
 export { ContentError };

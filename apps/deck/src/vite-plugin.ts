@@ -82,11 +82,17 @@ export function conceptDeckPlugin(): Plugin {
         }
       },
     },
+    // The page is German before any script runs (a crawler, an indexer, a screen reader on a slow machine):
+    // Slidev writes `lang="en"` into index.html and sets the headmatter's language only at run time.
+    transformIndexHtml: {
+      order: "post",
+      handler: (html) => html.replace(/<html(\s[^>]*)?>/, '<html lang="de" dir="ltr">'),
+    },
     transform(code, id) {
       // The built site's document title comes from the data, not from the Markdown headmatter. (In the live
       // preview, setup/root.ts sets it: importing the data here would turn every content edit into a page reload.)
       if (!build || id !== "/@slidev/configs") return undefined;
-      return `import __deck from ${JSON.stringify(ID)};\nconst __configs = ${code.replace(/^export default /, "")};\n__configs.title = __configs.slidesTitle = __deck.outline.title;\nexport default __configs;\n`;
+      return `import __deck from ${JSON.stringify(ID)};\nconst __configs = ${code.replace(/^export default /, "")};\n__configs.title = __configs.slidesTitle = __deck.title;\nexport default __configs;\n`;
     },
     configureServer(s) {
       server = s;
@@ -101,9 +107,9 @@ export function conceptDeckPlugin(): Plugin {
           res.end();
           return;
         }
-        let spec: DeckData["outline"]["slides"][number] | undefined;
+        let spec: DeckData["slides"][number] | undefined;
         try {
-          spec = (lastGood ?? load()).outline.slides[Number(m[1]) - 1];
+          spec = (lastGood ?? load()).slides[Number(m[1]) - 1];
         } catch {}
         res.setHeader("Content-Type", "application/json; charset=utf-8");
         res.end(JSON.stringify(spec ? slideInfo(spec, Number(m[1])) : null));
@@ -119,7 +125,7 @@ export function conceptDeckPlugin(): Plugin {
           if (mod) void s.reloadModule(mod);
           try {
             const data = load();
-            for (const [i, spec] of data.outline.slides.entries())
+            for (const [i, spec] of data.slides.entries())
               s.ws.send({
                 type: "custom",
                 event: "slidev:update-slide",
@@ -135,7 +141,7 @@ export function conceptDeckPlugin(): Plugin {
   };
 }
 
-function slideInfo(spec: DeckData["outline"]["slides"][number], no: number) {
+function slideInfo(spec: DeckData["slides"][number], no: number) {
   return {
     index: no - 1,
     no,

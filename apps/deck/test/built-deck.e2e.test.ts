@@ -8,8 +8,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { footerText } from "@dus-opendata/brand";
-import { documentMetadata, formatPlanDate, formatPublished, formatStand, formatStatus } from "@dus-opendata/concept";
+import {
+  documentMetadata,
+  footerLine,
+  formatPlanDate,
+  formatPublished,
+  formatStand,
+  formatStatus,
+} from "@dus-opendata/concept";
 import { type StaticServer, serveStatic } from "@dus-opendata/serve";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +65,12 @@ describe.skipIf(!enabled)("decks of a fixture concept", () => {
 });
 
 describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s", (id) => {
+  it("says German in its index.html itself, before any script runs", () => {
+    const html = readFileSync(join(out, id, "index.html"), "utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="de" dir="ltr">/i);
+    expect(html).not.toMatch(/lang="en"/);
+  });
+
   it("shows every slide with its kind and facts, nothing outside the slide, no other host asked", async () => {
     const d = data(id);
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -73,9 +85,9 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s",
     await page.goto(`${server.url}/${id}/index.html#/1`);
     await page.waitForSelector(".slidev-page-1 .concept-slide");
     await page.evaluate(() => document.fonts.ready);
-    expect(await page.title()).toBe(d.outline.title);
+    expect(await page.title()).toBe(d.title);
     expect(await page.getAttribute("html", "lang")).toBe("de");
-    for (const [i, spec] of d.outline.slides.entries()) {
+    for (const [i, spec] of d.slides.entries()) {
       const n = i + 1;
       if (n > 1) await page.keyboard.press("ArrowRight");
       await page.waitForFunction((no) => location.hash.startsWith(`#/${no}`), n);
@@ -83,11 +95,11 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s",
       await current.waitFor();
       expect(await current.getAttribute("data-kind"), `Folie ${n}`).toBe(spec.kind);
       const footer = plain(await page.locator(`.slidev-page-${n} .deck-footer`).innerText());
-      expect(footer).toContain(`${n} / ${d.outline.slides.length}`);
+      expect(footer).toContain(`${n} / ${d.slides.length}`);
       expect(footer).toContain(`Stand: ${formatStand(concept.stand)}`);
-      expect(footer).toContain(footerText(concept));
+      expect(footer).toContain(footerLine(concept));
       if (spec.kind === "measure") {
-        const m = concept.bausteine.flatMap((b) => b.measures).find((x) => x.id === spec.measure)!;
+        const m = concept.bausteine.flatMap((b) => b.measures).find((x) => x.id === spec.ref?.measure)!;
         expect(plain(await current.locator("h1").innerText())).toBe(m.title);
         const box = plain(await current.locator(".status-box").innerText());
         expect(box).toContain(`Status ${formatStatus(m.status)}`);
@@ -104,18 +116,18 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s",
     const d = data(id);
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
-    const n = d.outline.slides.findIndex((s) => s.kind === "measure" || s.kind === "baustein") + 1;
+    const n = d.slides.findIndex((s) => s.kind === "measure" || s.kind === "baustein") + 1;
     await page.goto(`${server.url}/${id}/index.html#/presenter/${n}`);
     await page.waitForSelector(".slidev-presenter");
     const note = page.locator(".slidev-note p").first();
     await note.waitFor();
-    expect(await note.textContent()).toBe(d.outline.slides[n - 1]!.notes.join("\n\n"));
+    expect(await note.textContent()).toBe(d.slides[n - 1]!.notes.join("\n\n"));
     await context.close();
   });
 
   it("links the portal on the closing slide, with a name that says where the link leads", async () => {
     const d = data(id);
-    const n = d.outline.slides.findIndex((s) => s.kind === "closing") + 1;
+    const n = d.slides.findIndex((s) => s.kind === "closing") + 1;
     if (n === 0) return;
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
@@ -131,8 +143,8 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s",
     const d = data(id);
     const file = join(out, `${id}.pdf`);
     const info = pdfInfo(file);
-    const meta = documentMetadata(concept, { title: d.outline.title, occasion: d.outline.occasion, medium: "deck" });
-    expect(Number(info.Pages)).toBe(d.outline.slides.length);
+    const meta = documentMetadata(concept, { title: d.title, occasion: d.occasion, medium: "deck" });
+    expect(Number(info.Pages)).toBe(d.slides.length);
     expect(info["Page size"]).toBe("960 x 540 pts");
     expect(info.Title).toBe(meta.title);
     expect(info.Author).toBe(meta.author);
@@ -153,15 +165,16 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s",
     const d = data(id);
     const file = join(out, `${id}.pdf`);
     const text = letters(pdfText(file));
-    for (const s of d.outline.slides) {
-      const b = concept.bausteine.find((x) => x.id === s.baustein);
-      if (s.kind === "measure") expect(text).toContain(letters(b!.measures.find((x) => x.id === s.measure)!.title));
+    for (const s of d.slides) {
+      const b = concept.bausteine.find((x) => x.id === s.ref?.baustein);
+      if (s.kind === "measure")
+        expect(text).toContain(letters(b!.measures.find((x) => x.id === s.ref?.measure)!.title));
       if (s.kind === "chances-risks") for (const t of [...b!.chances, ...b!.risks]) expect(text).toContain(letters(t));
       if (s.kind === "plan") for (const m of b!.measures) expect(text).toContain(letters(m.title));
     }
-    const pages = d.outline.slides.length;
+    const pages = d.slides.length;
     expect(plain(pdfText(file, pages))).toContain(`${pages} / ${pages}`);
-    if (d.outline.slides.some((s) => s.kind === "closing")) {
+    if (d.slides.some((s) => s.kind === "closing")) {
       const raw = readFileSync(file, "latin1");
       expect(raw).toContain(`/URI (${new URL(concept.portal).href})`);
     }

@@ -7,10 +7,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { resolveDeck } from "@dus-opendata/concept";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { buildOutline } from "../src/outline.js";
 import { fixtureConcept, launch, loadFixture, plain, requireChromium, root } from "./support.js";
 
 const enabled = requireChromium();
@@ -19,11 +19,11 @@ const content = join(dir, "content");
 /** The fixture's first variant, which `pnpm dev` opens without an argument, and its first Maßnahme slide. */
 const concept = loadFixture();
 const variant = concept.decks[0]!;
-const outline = buildOutline(concept, variant);
+const outline = resolveDeck(concept, variant);
 const slide = outline.slides.findIndex((s) => s.kind === "measure") + 1;
 const spec = outline.slides[slide - 1]!;
-const baustein = concept.bausteine.find((b) => b.id === spec.baustein)!;
-const index = baustein.measures.findIndex((m) => m.id === spec.measure);
+const baustein = concept.bausteine.find((b) => b.id === spec.ref?.baustein)!;
+const index = baustein.measures.findIndex((m) => m.id === spec.ref?.measure);
 const file = () =>
   join(content, "bausteine", readdirSync(join(content, "bausteine")).sort()[concept.bausteine.indexOf(baustein)]!);
 const port = 3900 + Math.floor(Math.random() * 90);

@@ -122,14 +122,13 @@ const injected = (page: Page) =>
         'img[src="x"], img[src^="https://example"], iframe, svg[onload], style:not([id]):not([data-vite-dev-id])',
       ).length,
   );
-const slideNo = (pred: (s: DeckData["outline"]["slides"][number]) => boolean) =>
-  data.outline.slides.findIndex(pred) + 1;
+const slideNo = (pred: (s: DeckData["slides"][number]) => boolean) => data.slides.findIndex(pred) + 1;
 
 describe.skipIf(!enabled)("text from content stays inert in every place of the deck", () => {
   it("builds content whose titles hold HTML, template syntax and a relative image source (exit 0)", () => {
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
-    expect(data.outline.title).toBe(FIELDS.variant);
+    expect(data.title).toBe(FIELDS.variant);
   });
 
   it("compiles no text of the content into the site: it is only in deck-data.json", () => {
@@ -179,7 +178,7 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
     for (const [query, title] of [
       ["Massnahmentitel", FIELDS.measure],
       ["Variantentitel", FIELDS.variant],
-      ["Bausteintitel", data.outline.slides[slideNo((s) => s.kind === "baustein") - 1]!.title],
+      ["Bausteintitel", data.slides[slideNo((s) => s.kind === "baustein") - 1]!.title],
     ] as const) {
       await page.keyboard.press("g");
       const input = page.locator("#slidev-goto-input");
@@ -219,7 +218,7 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
     const { page, foreign } = await open(`#/presenter/${plan}`);
     const note = page.locator(".slidev-note").first();
     await note.waitFor();
-    const expected = data.outline.slides[plan - 1]!.notes.join("\n\n");
+    const expected = data.slides[plan - 1]!.notes.join("\n\n");
     expect(expected).toContain(FIELDS.measure);
     expect(plain(await note.innerText())).toBe(plain(expected));
     const measure = slideNo((s) => s.kind === "measure");
@@ -263,7 +262,7 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
     const text = letters(pdfText(join(out, `${variant}.pdf`)));
     for (const [field, value] of Object.entries(FIELDS)) expect(text, field).toContain(letters(value));
     const pdf = await PDFDocument.load(readFileSync(join(out, `${variant}.pdf`)));
-    expect(bookmarks(pdf)).toEqual(data.outline.slides.map((s) => s.title));
+    expect(bookmarks(pdf)).toEqual(data.slides.map((s) => s.title));
   });
 });
 

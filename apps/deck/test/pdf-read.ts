@@ -31,7 +31,7 @@ export interface PageReport {
 }
 
 export function openPdf(file: string): Promise<PDFDocumentProxy> {
-  return getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
+  return getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
 }
 
 type RawNode = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: RawNode[] };

@@ -15,7 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureApp } from "../src/app-build.js";
 import { DATA_FILE } from "../src/data-file.js";
-import { buildDeckData } from "../src/deck-data.js";
+import { deckDataFor } from "../src/load-deck.js";
 import { fixtureConcept, launch, requireChromium, root } from "./support.js";
 
 const RUNS = Number(process.env.BROWSER_PROPERTY_RUNS ?? 25);
@@ -92,7 +92,7 @@ describe.skipIf(!enabled)("a slide title reaches Slidev only as data", () => {
         // A token at the start, so that Slidev's fuzzy search finds the slide by it.
         const title = `Q${++n}q ${raw}`;
         const c = withTitle(concept, title);
-        const data = buildDeckData(c, c.decks[0]!);
+        const data = deckDataFor(c, c.decks[0]!.id);
         writeFileSync(join(site, DATA_FILE), JSON.stringify(data));
         await page.goto(`${server.url}/index.html?sample=${n}#/1`);
         await page.locator(".slidev-page-1 .concept-slide").waitFor();
@@ -107,12 +107,12 @@ describe.skipIf(!enabled)("a slide title reaches Slidev only as data", () => {
         expect(items).toContain(title);
         await page.keyboard.press("Escape");
 
-        const withNote = data.outline.slides.findIndex((s) => s.notes.some((x) => x.includes(title))) + 1;
+        const withNote = data.slides.findIndex((s) => s.notes.some((x) => x.includes(title))) + 1;
         if (withNote > 0) {
           await page.goto(`${server.url}/index.html?sample=${n}#/presenter/${withNote}`);
           const note = page.locator(".slidev-note p").first();
           await note.waitFor();
-          expect(await note.textContent()).toBe(data.outline.slides[withNote - 1]!.notes.join("\n\n"));
+          expect(await note.textContent()).toBe(data.slides[withNote - 1]!.notes.join("\n\n"));
         }
         expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
         expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], iframe, svg[onload]').length)).toBe(
@@ -131,10 +131,11 @@ describe.skipIf(!enabled)("a slide title reaches Slidev only as data", () => {
     let i = 0;
     for (const b of c.bausteine)
       for (const m of b.measures) m.title = `${++i}. ${words}`.slice(0, 60 + ((i * 7) % 31)).trim();
-    const data = buildDeckData(c, c.decks.find((d) => !d.blocks) ?? c.decks[0]!);
-    expect(Math.max(...data.timeline.map((r) => r.title.length))).toBeGreaterThanOrEqual(88);
+    const data = deckDataFor(c, (c.decks.find((d) => !d.blocks) ?? c.decks[0]!).id);
+    const rows = data.slides.flatMap((s) => (s.kind === "status" ? s.timeline.rows : []));
+    expect(Math.max(...rows.map((r) => r.title.length))).toBeGreaterThanOrEqual(88);
     writeFileSync(join(site, DATA_FILE), JSON.stringify(data));
-    const status = data.outline.slides.flatMap((s, n) => (s.kind === "status" ? [n + 1] : []));
+    const status = data.slides.flatMap((s, n) => (s.kind === "status" ? [n + 1] : []));
     expect(status.length).toBeGreaterThan(0);
     for (const n of status) {
       await page.goto(`${server.url}/index.html?labels=${n}#/${n}`);

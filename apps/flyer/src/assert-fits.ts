@@ -1,17 +1,10 @@
-import { ADAPTS_TO, lastStep } from "./adapt-sections.js";
+import { printType } from "@dus-opendata/brand";
+import { joinGerman } from "@dus-opendata/concept";
 import { PT_PER_MM } from "./formats.js";
 import type { Fit, Frame, PagePlan, Plan } from "./plan-pages.js";
 import { FlyerError, type FlyerProblem, type PreparedFlyer, type PreparedSection } from "./prepare-flyer.js";
-
-/** The parts of react-pdf's layout tree this module reads. */
-interface LayoutNode {
-  type?: string;
-  props?: Record<string, unknown>;
-  box?: { top: number; left: number; width: number; height: number; paddingLeft?: number; paddingRight?: number };
-  lines?: { string: string; xAdvance: number; runs?: { positions?: { xAdvance: number }[] }[] }[];
-  style?: { fontSize?: number };
-  children?: LayoutNode[];
-}
+import { type LayoutNode, walkLayout } from "./read-layout.js";
+import { adaptsTo, lastStep, lastUsefulStep, listOf, MIN_SHOWN, omissions } from "./section-kinds.js";
 
 /** Rounding of the layout engine; nothing smaller than this counts as overflow. */
 const TOLERANCE = 0.5;
@@ -25,19 +18,16 @@ const FIELD_NAMES: Record<string, string> = {
 
 const NO_EXTRA_PAGE = "ein Flyer bekommt keine zusätzliche Seite.";
 
-function* walk(node: LayoutNode, top = 0): Generator<{ node: LayoutNode; top: number }> {
-  const here = top + (node.box?.top ?? 0);
-  yield { node, top: here };
-  for (const child of node.children ?? []) yield* walk(child, here);
-}
-
 /** Marked fields (sections, title, …) inside a frame, with their top relative to the frame, in reading order. */
 function fields(frame: LayoutNode) {
   const out: { field: string; top: number; bottom: number; node: LayoutNode }[] = [];
-  for (const child of frame.children ?? []) {
-    for (const { node, top } of walk(child)) {
-      const field = node.props?.["data-field"];
-      if (typeof field === "string") out.push({ field, top, bottom: top + (node.box?.height ?? 0), node });
+  for (const child of frame.children) {
+    for (const node of walkLayout(child)) {
+      const field = node.marks.field;
+      if (field !== undefined) {
+        const top = node.top - frame.top;
+        out.push({ field, top, bottom: top + node.height, node });
+      }
     }
   }
   return out;
@@ -60,29 +50,15 @@ function describe(field: string, sections: Map<string, PreparedSection>): string
   return FIELD_NAMES[field] ?? `„${field}“`;
 }
 
-/** Width of a laid-out line without its trailing blanks. */
-function inkWidth(line: NonNullable<LayoutNode["lines"]>[number]): number {
-  let width = line.xAdvance;
-  const trailing = line.string.length - line.string.trimEnd().length;
-  if (trailing > 0) {
-    const positions = line.runs?.at(-1)?.positions ?? [];
-    for (let k = 0; k < trailing && k < positions.length; k++)
-      width -= positions[positions.length - 1 - k]?.xAdvance ?? 0;
-  }
-  return width;
+function pageNodes(layout: LayoutNode): LayoutNode[] {
+  return layout.children.filter((n) => n.kind === "page");
 }
 
-function pageNodes(layout: unknown): LayoutNode[] {
-  return ((layout as LayoutNode)?.children ?? []).filter((n) => n.type === "PAGE");
-}
-
-/** Frames and footers of a page by their id (`data-frame`). */
+/** Frames and footers of a page by their id (their `frame` mark). */
 function framesOf(page: LayoutNode | undefined): Map<string, LayoutNode> {
   const nodes = new Map<string, LayoutNode>();
-  for (const { node } of walk(page ?? {})) {
-    const id = node.props?.["data-frame"];
-    if (typeof id === "string") nodes.set(id, node);
-  }
+  for (const node of page ? walkLayout(page) : [])
+    if (node.marks.frame !== undefined) nodes.set(node.marks.frame, node);
   return nodes;
 }
 
@@ -90,54 +66,101 @@ const footerId = (page: PagePlan) => `fuss-${page.number}`;
 
 /** Lines of the first text inside a node: the title of the title block, the sender line of a footer. */
 function firstTextLines(node: LayoutNode | undefined, field?: string): number {
-  for (const { node: n } of walk(node ?? {})) {
-    if (field && n.props?.["data-field"] !== field) continue;
-    for (const { node: t } of walk(n)) if (t.type === "TEXT" && t.lines) return t.lines.length;
+  for (const n of node ? walkLayout(node) : []) {
+    if (field && n.marks.field !== field) continue;
+    for (const t of walkLayout(n)) if (t.kind === "text") return t.lines.length;
   }
   return 0;
 }
 
-/** Room for a text's lines: its box without padding. */
-const columnOf = (text: LayoutNode) =>
-  (text.box?.width ?? 0) - (text.box?.paddingLeft ?? 0) - (text.box?.paddingRight ?? 0);
-
 /** Whether a laid-out text has a line wider than its column. */
-const tooWideIn = (text: LayoutNode) => (text.lines ?? []).some((l) => inkWidth(l) - columnOf(text) > TOLERANCE);
+const tooWideIn = (text: LayoutNode) => text.lines.some((l) => l.width - text.column > TOLERANCE);
+
+/** Height of the line after a shortened list before it is laid out: one line of the brand's small size and a gap. */
+const MORE_LINE = printType.small * printType.lineHeight + 4;
+
+/**
+ * A list section's entries as laid out in a frame: the bottom of each (relative to the page) and the end of the
+ * list, the line about the entries left out included.
+ */
+function entriesOf(frame: LayoutNode, field: string) {
+  const bottoms: number[] = [];
+  let more: LayoutNode | undefined;
+  for (const node of walkLayout(frame)) {
+    if (node.marks.entry === field) bottoms.push(node.top + node.height);
+    if (node.marks.more === field) more = node;
+  }
+  const last = bottoms.at(-1) ?? 0;
+  return { bottoms, end: more ? more.top + more.height : last, more: more ? more.top + more.height - last : undefined };
+}
+
+/**
+ * How many of the entries a list shows can stay so that `over` points more fit: the most whose removal of the rest
+ * frees at least that much – with a line about the others (`withMore`: the list is shortened) or without one (a
+ * selection, which may then also keep every entry shown now and drop just that line). 0 when not even one can stay.
+ */
+function entriesThatFit(frame: LayoutNode, field: string, over: number, withMore: boolean): number {
+  const { bottoms, end, more } = entriesOf(frame, field);
+  const line = withMore ? (more ?? MORE_LINE) : 0;
+  const most = withMore || more === undefined ? bottoms.length - 1 : bottoms.length;
+  for (let k = most; k >= 1; k--) if (end - (bottoms[k - 1] ?? 0) - line >= over - TOLERANCE) return k;
+  return 0;
+}
 
 /**
  * What a flyer needs beyond its plan, from a layout: the heights the title block of a flat flyer, the wordmark and
- * the footers take, and the next step (adapt-sections.ts) for a section whose address is too wide or whose frame
- * overflows. Undefined when nothing more can be done. The caller plans again with this (planPages' `fit`) and renders
- * once more.
+ * the footers take, the next step (section-kinds.ts) for a section whose address is too wide or whose frame
+ * overflows and, once every section of an overflowing frame is at its last step, how many entries its last list
+ * still shows (never fewer than MIN_SHOWN). Undefined when nothing more can be done. The caller plans again with this
+ * (planPages' `fit`) and renders once more.
  */
-export function measureFit(layout: unknown, plan: Plan): Fit | undefined {
+export function measureFit(layout: LayoutNode, plan: Plan): Fit | undefined {
   const pages = pageNodes(layout);
   const fit: Fit = {};
   const steps: Record<string, number> = {};
-  const next = (section: PreparedSection) => {
-    const step = plan.steps[section.field] ?? 0;
-    if (step < lastStep(section.data.kind)) steps[section.field] = step + 1;
+  const shown: Record<string, number> = {};
+  const stepOf = (section: PreparedSection) => plan.steps[section.field] ?? 0;
+  const atLast = (section: PreparedSection, frame?: LayoutNode) =>
+    stepOf(section) >= (frame ? lastUsefulStep(section, frame, stepOf(section)) : lastStep(section.data.kind));
+  const next = (section: PreparedSection, frame?: LayoutNode) => {
+    if (!atLast(section, frame)) steps[section.field] = stepOf(section) + 1;
   };
   plan.pages.forEach((page, i) => {
     const nodes = framesOf(pages[i]);
     for (const frame of page.frames) {
       const node = nodes.get(frame.id);
-      const height = node?.box?.height ?? 0;
-      if (frame.elastic && height > frame.height + TOLERANCE)
-        fit[frame.elastic] = Math.max(fit[frame.elastic] ?? 0, height);
-      if (!frame.elastic && height > frame.height + TOLERANCE)
-        for (const section of frame.sections) if (ADAPTS_TO[section.data.kind] === "height") next(section);
+      const height = node?.height ?? 0;
+      const over = height - frame.height;
+      if (frame.elastic && over > TOLERANCE) fit[frame.elastic] = Math.max(fit[frame.elastic] ?? 0, height);
+      if (!frame.elastic && over > TOLERANCE && node) {
+        const adapting = frame.sections.filter((s) => adaptsTo(s.data.kind) === "height");
+        if (adapting.some((s) => !atLast(s, node))) for (const section of adapting) next(section, node);
+        else {
+          // Details first, everywhere on the frame; then the last list that can still be shortened.
+          const list = [...frame.sections].reverse().find((s) => {
+            const entries = listOf(s.data)?.refs.length ?? 0;
+            return (plan.shown[s.field] ?? entries) > MIN_SHOWN;
+          });
+          if (list) {
+            const total = listOf(list.data)?.refs.length ?? 0;
+            const now = plan.shown[list.field] ?? total;
+            const k = entriesThatFit(node, list.field, over, true);
+            shown[list.field] = Math.max(MIN_SHOWN, Math.min(k, now - 1));
+          }
+        }
+      }
       for (const section of frame.sections) {
-        if (ADAPTS_TO[section.data.kind] !== "address") continue;
-        for (const { node: text } of walk(node ?? {}))
-          if (text.type === "TEXT" && text.props?.["data-address"] === section.field && tooWideIn(text)) next(section);
+        if (adaptsTo(section.data.kind) !== "address") continue;
+        for (const text of node ? walkLayout(node) : [])
+          if (text.kind === "text" && text.marks.address === section.field && tooWideIn(text)) next(section);
       }
     }
-    const footer = page.footer && nodes.get(footerId(page))?.box?.height;
+    const footer = page.footer && nodes.get(footerId(page))?.height;
     if (page.footer && footer && footer > page.footer.height + TOLERANCE)
       fit.footer = Math.max(fit.footer ?? 0, footer);
   });
   if (Object.keys(steps).length) fit.steps = steps;
+  if (Object.keys(shown).length) fit.shown = shown;
   return Object.keys(fit).length ? fit : undefined;
 }
 
@@ -189,7 +212,7 @@ function causeAndFix(
  * would silently draw past the panel; this turns that into a build error naming the flyer, the field that causes
  * it (a section, the title, or a field of concept.yaml for the footer), the line that is too wide, and a fix.
  */
-export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): void {
+export function assertFits(layout: LayoutNode, plan: Plan, flyer: PreparedFlyer): void {
   const problems: FlyerProblem[] = [];
   const sections = new Map<string, PreparedSection>();
   for (const page of plan.pages) for (const fr of page.frames) for (const s of fr.sections) sections.set(s.field, s);
@@ -204,8 +227,9 @@ export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): v
 
   plan.pages.forEach((page, i) => {
     const nodes = framesOf(pages[i]);
+    const wordmark = nodes.get("wortmarke");
     const counts = {
-      wordmark: Math.max(...[...walk(nodes.get("wortmarke") ?? {})].map(({ node }) => node.lines?.length ?? 0), 0),
+      wordmark: Math.max(...(wordmark ? [...walkLayout(wordmark)] : []).map((node) => node.lines.length), 0),
       title: firstTextLines(nodes.get("titel"), "title"),
       footer: firstTextLines(nodes.get(footerId(page))),
     };
@@ -219,15 +243,19 @@ export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): v
 
     for (const { id, label, height, frame } of frames) {
       const node = nodes.get(id);
-      if (!node?.box) {
+      if (!node) {
         problems.push({ path: [], message: `${label} fehlt im Layout.` });
         continue;
       }
-      const over = node.box.height - height;
+      const over = node.height - height;
       if (over > TOLERANCE) {
         const all = fields(node);
-        // The first field that reaches below the frame's bottom edge is where the frame overflows.
-        const culprit = all.find((x) => x.bottom > height + TOLERANCE) ?? all.at(-1);
+        // Where the frame overflows: the field that reaches across its bottom edge or, when the fields before have
+        // adapted so that one ends just above it, the last field that begins inside the frame.
+        const culprit =
+          all.find((x) => x.top < height && x.bottom > height + TOLERANCE) ??
+          all.filter((x) => x.top < height).at(-1) ??
+          all.at(-1);
         const who = culprit ? describe(culprit.field, sections) : "Der Inhalt";
         const onFrame = all.filter((x) => sections.has(x.field));
         const list =
@@ -241,9 +269,10 @@ export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): v
         )
           ? " Die Übersicht der Bausteine ist schon so knapp gesetzt, wie es geht (weniger Abstand, ohne die Kurzbeschreibungen)."
           : "";
+        const choose = frame ? selectionFix(node, frame, plan, over, culprit?.field) : { said: "", fix: "" };
         problems.push({
           path: culprit ? pathOf(culprit.field) : [],
-          message: `${who} passt nicht mehr auf ${label}: es fehlen ${mmText(over)}.${list}${adapted}${fix}`,
+          message: `${who} passt nicht mehr auf ${label}: es fehlen ${mmText(over)}.${list}${adapted}${choose.said}${fix}${choose.fix}`,
         });
       }
       const fromConcept =
@@ -254,6 +283,40 @@ export function assertFits(layout: unknown, plan: Plan, flyer: PreparedFlyer): v
   if (problems.length) throw new FlyerError(flyer.id, problems);
 }
 
+/**
+ * For a frame that overflows with a list on it: what the list has done already („schon so knapp gesetzt, wie es
+ * geht“) and, when some of its entries fit, the selection to write into the flyer file, e.g. „measures: [a, b]“.
+ */
+function selectionFix(
+  node: LayoutNode,
+  frame: Frame,
+  plan: Plan,
+  over: number,
+  culprit: string | undefined,
+): { said: string; fix: string } {
+  let said = "";
+  let best: { section: PreparedSection; keep: (string | number)[]; key: string } | undefined;
+  for (const section of frame.sections) {
+    const list = listOf(section.data);
+    if (!list) continue;
+    const step = plan.steps[section.field] ?? 0;
+    const title = `„${plain(section.data.title)}“ (${section.field})`;
+    if (step >= lastUsefulStep(section, node, step)) {
+      const done = ["weniger Abstand", ...omissions(section.data, step, plan.shown[section.field])];
+      said += ` Die Liste ${title} ist schon so knapp gesetzt, wie es geht (${joinGerman(done)}).`;
+    }
+    const k = entriesThatFit(node, section.field, over, false);
+    if (k >= 1 && k > (best?.keep.length ?? 0))
+      best = { section, keep: list.refs.slice(0, k), key: list.source.selection };
+  }
+  if (!best) return { said, fix: "" };
+  const where = best.section.field === culprit ? "" : ` „${plain(best.section.data.title)}“ (${best.section.field})`;
+  return {
+    said,
+    fix: ` Abhilfe: im Abschnitt${where} eine Auswahl treffen, z. B.\n      ${best.key}: [${best.keep.join(", ")}]`,
+  };
+}
+
 /** Lines wider than their column: a word (an address, a compound) that cannot be broken. */
 function tooWide(
   frame: LayoutNode,
@@ -262,16 +325,16 @@ function tooWide(
   sections: Map<string, PreparedSection>,
 ): FlyerProblem[] {
   const problems: FlyerProblem[] = [];
-  for (const { node: text } of walk(frame)) {
-    if (text.type !== "TEXT" || !text.lines || !text.box) continue;
-    const available = columnOf(text);
+  for (const text of walkLayout(frame)) {
+    if (text.kind !== "text") continue;
+    const available = text.column;
     for (const line of text.lines) {
-      const over = inkWidth(line) - available;
+      const over = line.width - available;
       if (over <= TOLERANCE) continue;
-      const shown = plain(line.string);
-      const address = text.props?.["data-address"];
-      if (typeof address === "string") {
-        problems.push(addressTooWide(text, shown, inkWidth(line), available, label, describe(address, sections)));
+      const shown = plain(line.text);
+      const address = text.marks.address;
+      if (address !== undefined) {
+        problems.push(addressTooWide(text, shown, line.width, available, label, describe(address, sections)));
         continue;
       }
       const size = `die Zeile „${shown}“ ist ${mmText(over)} breiter als die Spalte (${mmText(available)}) und lässt sich nicht trennen.`;
@@ -298,7 +361,7 @@ function tooWide(
 }
 
 /**
- * The portal's address, at the last step of its section (adapt-sections.ts: beneath the QR code, in the smallest
+ * The portal's address, at the last step of its section (section-kinds.ts: beneath the QR code, in the smallest
  * size), still wider than the column: only a shorter address in concept.yaml helps.
  */
 function addressTooWide(
@@ -309,7 +372,7 @@ function addressTooWide(
   label: string,
   who: string,
 ): FlyerProblem {
-  const size = text.style?.fontSize;
+  const size = text.fontSize;
   // Characters differ in width: a tenth less than the average of this address allows, so that the advice holds.
   const chars = Math.floor((0.9 * shown.length * available) / width);
   return {
@@ -320,7 +383,7 @@ function addressTooWide(
 }
 
 function walkHas(root: LayoutNode, target: LayoutNode): boolean {
-  for (const { node } of walk(root)) if (node === target) return true;
+  for (const node of walkLayout(root)) if (node === target) return true;
   return false;
 }
 
@@ -328,12 +391,12 @@ function walkHas(root: LayoutNode, target: LayoutNode): boolean {
  * Paragraphs whose last line holds a single word: what the no-break space between the last two words prevents.
  * For tests and checks; it does not fail a build.
  */
-export function findRunts(layout: unknown): string[] {
+export function findRunts(layout: LayoutNode): string[] {
   const out: string[] = [];
-  for (const { node } of walk(layout as LayoutNode)) {
-    if (node.type !== "TEXT" || !node.props?.["data-paragraph"] || !node.lines || node.lines.length < 2) continue;
-    const last = node.lines.at(-1)?.string.trim() ?? "";
-    if (!/[\s\u00A0]/.test(last)) out.push(node.lines.map((l) => l.string).join(""));
+  for (const node of walkLayout(layout)) {
+    if (node.kind !== "text" || !node.marks.paragraph || node.lines.length < 2) continue;
+    const last = node.lines.at(-1)?.text.trim() ?? "";
+    if (!/[\s\u00A0]/.test(last)) out.push(node.lines.map((l) => l.text).join(""));
   }
   return out;
 }

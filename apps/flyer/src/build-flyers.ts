@@ -4,24 +4,29 @@
  * its files; only the others are rendered, all in this process. This module does not import the renderer: when
  * nothing has to be rendered, react-pdf is never loaded.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as defaultBrand from "@dus-opendata/brand";
 import { checkOutputCharacters } from "@dus-opendata/brand/node";
 import { formatStand } from "@dus-opendata/concept";
 import {
-  ContentError,
+  type Manifest as CacheManifest,
   type ContentProblem,
   findRepoRoot,
+  formatProblem,
+  isCurrent,
   loadConceptSync,
+  readManifest,
   resolveContentDir,
+  type StaleOutput,
+  sha256,
+  writeAtomic,
+  writeManifest,
 } from "@dus-opendata/concept/node";
 import { digestCode, keyFlyer } from "./key-flyer.js";
 import { locateFlyerError } from "./locate-flyer-error.js";
-import { FlyerError, type PreparedFlyer, prepareFlyer } from "./prepare-flyer.js";
+import { FlyerError, prepareFlyer } from "./prepare-flyer.js";
 import type { RenderedFlyer, RenderOptions } from "./render-flyer.js";
-import { writeFileSafely } from "./write-file-safely.js";
 
 export interface WrittenFile {
   /** Path relative to the repository root (absolute when the output folder lies outside it). */
@@ -33,15 +38,22 @@ export interface WrittenFile {
   readingOrder: string[];
 }
 
-/** One flyer of a build: rendered now, or its files kept because nothing they are made of changed. */
+/**
+ * One flyer of a build: rendered now, its files kept because nothing they are made of changed, or failed (its last
+ * good files, if any, kept untouched; `files` lists those).
+ */
 export interface BuiltFlyer {
   id: string;
-  status: "rendered" | "unchanged";
+  status: "rendered" | "unchanged" | "failed";
   files: WrittenFile[];
   /** Milliseconds of rendering (rendered flyers only). */
   ms?: number;
   /** What a section left out to fit (rendered flyers only). */
   omissions: string[];
+  /** Why it failed, as content problems with file, line and column (failed flyers only). */
+  problems?: ContentProblem[];
+  /** An error that is not a content problem (failed flyers only): printed with its stack. */
+  error?: unknown;
 }
 
 /** What the build is doing, as it goes: the plan (which flyers are rendered), then each flyer when it is done. */
@@ -74,17 +86,19 @@ export interface ManifestFile {
   sha256: string;
 }
 
-export interface Manifest {
-  stand: string;
-  files: ManifestFile[];
-}
+/**
+ * A flyer whose files are not up to date: its content changed, but it could not be rendered. Its last good files stay
+ * (with their entries in `files`); `files` here names both of its files, whether an earlier build left them or not.
+ */
+export type StaleFlyer = StaleOutput;
+
+/** The flyers' manifest; `stale` names the flyers that are not up to date (absent when every flyer is). */
+export type Manifest = CacheManifest<ManifestFile>;
 
 const MANIFEST = join(".manifest", "flyers.json");
 
 /** Stands in for the renderer when nothing has to be rendered (it is then never loaded, and never called). */
 const noRenderer = (): Promise<RenderedFlyer> => Promise.reject(new Error("Der Renderer ist nicht geladen."));
-
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The files of a flyer in the output folder, in the order they are listed. */
 const filesOf = (id: string) => [
@@ -92,40 +106,34 @@ const filesOf = (id: string) => [
   { kind: "print" as const, name: `${id}-druck.pdf` },
 ];
 
-/** The manifest an earlier build left in the output folder; nothing when there is none or it cannot be read. */
-function readManifest(outDir: string): Map<string, ManifestFile> {
-  const entries = new Map<string, ManifestFile>();
-  try {
-    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8")) as Partial<Manifest>;
-    for (const f of Array.isArray(manifest.files) ? manifest.files : [])
-      if (typeof f?.path === "string" && typeof f.key === "string" && typeof f.sha256 === "string")
-        entries.set(f.path, f);
-  } catch {
-    // No manifest, or one this build cannot read: every flyer is rendered.
-  }
-  return entries;
-}
-
 /** The recorded files of a flyer, when both carry this key and are on disk with the recorded bytes. */
 function findCurrent(id: string, key: string, outDir: string, recorded: Map<string, ManifestFile>) {
   const files: ManifestFile[] = [];
   for (const { name } of filesOf(id)) {
     const entry = recorded.get(name);
-    if (entry?.key !== key) return undefined;
-    const path = join(outDir, name);
-    if (!existsSync(path)) return undefined;
-    const bytes = readFileSync(path);
-    if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256) return undefined;
+    if (!isCurrent(entry, join(outDir, name), key) || !entry) return undefined;
     files.push(entry);
   }
   return files;
 }
 
+/** Why a flyer is not up to date, in one German sentence for the manifest. */
+function staleReason(id: string, problems: ContentProblem[], kept: boolean, error: unknown): string {
+  const files = [...new Set(problems.map((p) => p.file))];
+  const why =
+    error instanceof FlyerError
+      ? `lässt sich nicht setzen (${problems.length} ${problems.length === 1 ? "Fehler" : "Fehler"} in ${files.join(", ")})`
+      : `lässt sich wegen eines unerwarteten Fehlers nicht setzen (${error instanceof Error ? error.message : String(error)})`;
+  return `Der Flyer „${id}“ ${why}; ${kept ? "es gelten weiter die PDFs des letzten erfolgreichen Builds" : "es gibt noch keine PDFs von ihm"}.`;
+}
+
 /**
- * The build: load and check the content, prepare every flyer, render those whose key or files changed, and only when
- * all of them are fine write `<id>.pdf` and `<id>-druck.pdf` for each rendered one and the manifest. A content error
- * or a flyer that does not fit leaves every earlier output in place. The result is the same, byte for byte, as a
- * build into an empty folder.
+ * The build: load and check the content, prepare every flyer, render those whose key or files changed, and write
+ * `<id>.pdf` and `<id>-druck.pdf` of each one that is rendered and fits, then the manifest. Each flyer is its own
+ * transaction: one that does not fit keeps its last good files (untouched, with their manifest entries), is listed
+ * in the manifest's `stale`, and is returned with status `failed` and its problems; the others are written all the
+ * same. A content error of the loader leaves every earlier output in place. The result is the same, byte for byte,
+ * as a build into an empty folder.
  */
 export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlyer[]> {
   const env = options.env ?? process.env;
@@ -142,7 +150,11 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
 
   const code = digestCode();
   const render = { brand: options.brand ?? defaultBrand, tagged: options.tagged ?? true };
-  const recorded = readManifest(outDir);
+  const recorded = new Map(
+    (readManifest<Manifest>(join(outDir, MANIFEST))?.files ?? [])
+      .filter((f) => typeof f?.path === "string")
+      .map((f) => [f.path, f]),
+  );
   const plan = concept.flyers.map((flyer) => {
     const prepared = prepareFlyer(concept, flyer);
     const key = keyFlyer(prepared, code, render);
@@ -173,11 +185,11 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     const kinds = filesOf(id);
     const done: BuiltFlyer = {
       id,
-      files: files.map((f, i) => ({
+      files: files.map((f) => ({
         path: shown(f.path),
         pages: f.pages,
         bytes: f.bytes,
-        kind: kinds[i]?.kind ?? "screen",
+        kind: kinds.find((k) => k.name === f.path)?.kind ?? "screen",
         readingOrder: f.readingOrder,
       })),
       ...flyer,
@@ -189,10 +201,10 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     if (current) record(prepared.id, current, { status: "unchanged", omissions: [] });
 
   // Rendered one after the other in this process (react-pdf and the fonts stay warm); the renderer is loaded only
-  // now. The problems of all flyers are collected into one ContentError.
+  // now. Each flyer is its own transaction: written as soon as it is rendered and checked; one that fails keeps its
+  // last good files and their entries, and is named in the manifest as not up to date.
   const changed = plan.filter((p) => !p.current);
-  const rendered: { prepared: PreparedFlyer; result: RenderedFlyer }[] = [];
-  const problems: ContentProblem[] = [];
+  const stale: StaleFlyer[] = [];
   const { renderPrepared } = changed.length ? await import("./render-flyer.js") : { renderPrepared: noRenderer };
   for (const { prepared, key } of changed) {
     const t0 = performance.now();
@@ -200,13 +212,28 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     try {
       result = await renderPrepared(prepared, options);
     } catch (e) {
-      if (!(e instanceof FlyerError)) throw e;
-      problems.push(...locateFlyerError(e, content.abs, content.display));
+      const problems = e instanceof FlyerError ? locateFlyerError(e, content.abs, content.display) : [];
+      const kept = filesOf(prepared.id).flatMap(({ name }) => {
+        const entry = recorded.get(name);
+        return entry && existsSync(join(outDir, name)) ? [entry] : [];
+      });
+      stale.push({
+        output: prepared.id,
+        files: filesOf(prepared.id).map((f) => f.name),
+        reason: staleReason(prepared.id, problems, kept.length > 0, e),
+        problems: problems.map(formatProblem),
+      });
+      record(prepared.id, kept, {
+        status: "failed",
+        omissions: [],
+        problems,
+        ...(e instanceof FlyerError ? {} : { error: e }),
+      });
       continue;
     }
-    rendered.push({ prepared, result });
     const files = filesOf(prepared.id).map(({ kind, name }) => {
       const bytes = kind === "screen" ? result.screen : result.print;
+      if (options.write !== false) writeAtomic(join(outDir, name), bytes);
       return {
         path: name,
         pages: result.pages,
@@ -218,14 +245,8 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     });
     record(prepared.id, files, { status: "rendered", ms: performance.now() - t0, omissions: result.omissions });
   }
-  if (problems.length) throw new ContentError(problems);
   if (options.write === false) return plan.flatMap((p) => built.get(p.prepared.id) ?? []);
 
-  // Everything rendered and checked: now write.
-  for (const { prepared, result } of rendered) {
-    writeFileSafely(join(outDir, `${prepared.id}.pdf`), result.screen);
-    writeFileSafely(join(outDir, `${prepared.id}-druck.pdf`), result.print);
-  }
   // PDFs of flyers that no longer exist in the content would look current: remove them once everything is written.
   const current = new Set(plan.flatMap((p) => filesOf(p.prepared.id).map((f) => f.name)));
   if (existsSync(outDir))
@@ -236,9 +257,8 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
   const manifest: Manifest = {
     stand: formatStand(concept.stand),
     files: plan.flatMap((p) => entries.get(p.prepared.id) ?? []),
+    ...(stale.length ? { stale } : {}),
   };
-  const bytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  const path = join(outDir, MANIFEST);
-  if (!existsSync(path) || !readFileSync(path).equals(bytes)) writeFileSafely(path, bytes);
+  writeManifest(join(outDir, MANIFEST), manifest);
   return plan.flatMap((p) => built.get(p.prepared.id) ?? []);
 }

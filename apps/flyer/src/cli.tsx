@@ -4,11 +4,13 @@
  * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
  *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
  * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
- * Exit codes: 0 ok, 1 content errors or a flyer that does not fit, 2 wrong usage.
+ * Exit codes: 0 ok, 1 content errors or a flyer that does not fit (every other flyer is written all the same),
+ * 2 wrong usage.
  */
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { joinGerman } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
 import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
@@ -32,8 +34,8 @@ const KIND = { screen: "Bildschirm", print: "Druck (Beschnitt 3 mm, Schnitt- und
 
 /**
  * Prints the build as it goes: what has to be rendered, then one line per file of each rendered flyer (with the
- * time it took) and one line per unchanged flyer; at the end how long it all took. Everything on stdout: stderr is
- * for problems only.
+ * time it took), one line per unchanged flyer and one per flyer that failed; at the end how long it all took. The
+ * problems of the flyers that failed go to stderr, with a line naming every flyer that is not up to date.
  */
 function createReporter(t0: number) {
   let width = 0;
@@ -53,6 +55,10 @@ function createReporter(t0: number) {
       out(`  ${f.id}: unverändert (${f.files.map((w) => w.path).join(", ")})`);
       return;
     }
+    if (f.status === "failed") {
+      out(`  ${f.id}: nicht gesetzt, ${f.files.length ? "die bisherigen PDFs bleiben unverändert" : "noch ohne PDF"}`);
+      return;
+    }
     f.files.forEach((w, i) => {
       const took = i === 0 ? `  gesetzt in ${de((f.ms ?? 0) / 1000)} s` : "";
       out(
@@ -61,11 +67,26 @@ function createReporter(t0: number) {
     });
     for (const o of f.omissions) out(`    Hinweis: ${o}, damit alles Platz hat.`);
   };
-  const done = (built: BuiltFlyer[]) => {
-    const rendered = built.filter((f) => f.status === "rendered").length;
+  /** The summary line, then the problems of the flyers that failed; false when one did. */
+  const done = (built: BuiltFlyer[]): boolean => {
+    const count = (status: BuiltFlyer["status"]) => built.filter((f) => f.status === status).length;
+    const failed = built.filter((f) => f.status === "failed");
     out(
-      `Flyer fertig (${de((performance.now() - t0) / 1000)} s): ${rendered} neu gesetzt, ${built.length - rendered} unverändert.`,
+      `Flyer fertig (${de((performance.now() - t0) / 1000)} s): ${count("rendered")} neu gesetzt, ${count("unchanged")} unverändert${failed.length ? `, ${failed.length} nicht aktuell` : ""}.`,
     );
+    if (!failed.length) return true;
+    const problems = failed.flatMap((f) => f.problems ?? []);
+    if (problems.length) reportError(new ContentError(problems));
+    for (const f of failed)
+      if (f.error !== undefined)
+        process.stderr.write(
+          `Unerwarteter Fehler beim Setzen von „${f.id}“:\n${f.error instanceof Error ? f.error.stack : String(f.error)}\n`,
+        );
+    const named = failed.map(
+      (f) => `„${f.id}“ (${f.files.length ? "die bisherigen PDFs bleiben unverändert" : "noch ohne PDF"})`,
+    );
+    process.stderr.write(`Nicht aktuell: ${joinGerman(named)}; alle anderen Flyer sind geschrieben.\n`);
+    return false;
   };
   return { onEvent, done };
 }
@@ -73,7 +94,7 @@ function createReporter(t0: number) {
 /** Content mistakes and flyers that do not fit: one line per problem, no stack trace. */
 function reportError(e: unknown): void {
   if (e instanceof ContentError) {
-    process.stderr.write(`${e.message}\n\n${e.summary}\nDie bisherigen PDFs in out/flyers bleiben unverändert.\n`);
+    process.stderr.write(`${e.message}\n\n${e.summary}\n`);
     return;
   }
   process.stderr.write(`Unerwarteter Fehler beim Erzeugen der Flyer:\n${e instanceof Error ? e.stack : String(e)}\n`);
@@ -83,10 +104,10 @@ async function build(): Promise<number> {
   const reporter = createReporter(performance.now());
   try {
     const { buildFlyers } = await loadBuild();
-    reporter.done(await buildFlyers({ onEvent: reporter.onEvent }));
-    return 0;
+    return reporter.done(await buildFlyers({ onEvent: reporter.onEvent })) ? 0 : 1;
   } catch (e) {
     reportError(e);
+    if (e instanceof ContentError) process.stderr.write("Die bisherigen PDFs in out/flyers bleiben unverändert.\n");
     return 1;
   }
 }
@@ -100,6 +121,17 @@ async function check(): Promise<number> {
   try {
     const { buildFlyers } = await loadBuild();
     const built = await buildFlyers({ write: false, layoutOnly: true });
+    const failed = built.filter((f) => f.status === "failed");
+    if (failed.length) {
+      const problems = failed.flatMap((f) => f.problems ?? []);
+      if (problems.length) reportError(new ContentError(problems));
+      for (const f of failed)
+        if (f.error !== undefined)
+          process.stderr.write(
+            `Unerwarteter Fehler beim Setzen von „${f.id}“:\n${f.error instanceof Error ? f.error.stack : String(f.error)}\n`,
+          );
+      return 1;
+    }
     const laid = built.filter((f) => f.status === "rendered").length;
     process.stdout.write(
       `Flyer geprüft (${de((performance.now() - t0) / 1000)} s): ${built.length === 1 ? "der Flyer passt" : `alle ${built.length} passen`}` +
@@ -144,6 +176,7 @@ async function watch(): Promise<void> {
       reporter.done(await buildFlyers({ onEvent: reporter.onEvent, ...(brand ? { brand } : {}) }));
     } catch (e) {
       reportError(e);
+      if (e instanceof ContentError) process.stderr.write("Die bisherigen PDFs in out/flyers bleiben unverändert.\n");
     }
     running = false;
     if (again) {

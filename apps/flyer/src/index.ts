@@ -1,4 +1,3 @@
-export { type SectionLayout, sectionLayout } from "./adapt-sections.js";
 export { addPrintMarks, cropToTrim, finishPdfs } from "./add-print-marks.js";
 export { assertFits, findRunts } from "./assert-fits.js";
 export {
@@ -9,7 +8,8 @@ export {
   type ManifestFile,
   type WrittenFile,
 } from "./build-flyers.js";
-export { describeStructure, readingOrder, type StructureNode } from "./describe-structure.js";
+export { type DescribedFlyer, describeFlyer, describeStructure } from "./describe-flyer.js";
+export { type FlyerElement, readingOrder, type StructureNode, structureOf } from "./elements.js";
 export * from "./formats.js";
 export { digestCode, keyFlyer } from "./key-flyer.js";
 export { locateFlyerError } from "./locate-flyer-error.js";
@@ -21,9 +21,10 @@ export {
   type PreparedSection,
   prepareFlyer,
   type SectionData,
+  type TextPart,
 } from "./prepare-flyer.js";
+export { type LayoutNode, LayoutShapeError, layoutOfRender, readLayout } from "./read-layout.js";
 export { type RenderedFlyer, registerFonts, renderAll, renderFlyer, renderPrepared } from "./render-flyer.js";
+export { describeSection, MIN_SHOWN, type SectionLayout, sectionLayout } from "./section-kinds.js";
 export { type Brand, createStyles, usedTextPairs } from "./styles.js";
-export { displayUrl } from "./typography.js";
-export { writeFileSafely } from "./write-file-safely.js";
 export { isTagged, type PdfMeta, writeMetadata } from "./write-metadata.js";

@@ -53,8 +53,10 @@ export interface Fit {
   wordmark?: number;
   band?: number;
   footer?: number;
-  /** Sections set more compactly, by field (`sections[3]`): how many steps of adapt-sections.ts they have taken. */
+  /** Sections set more compactly, by field (`sections[3]`): how many steps of section-kinds.ts they have taken. */
   steps?: Record<string, number>;
+  /** Lists shortened to fit, by field: how many of their entries they show. */
+  shown?: Record<string, number>;
 }
 
 export interface Yield {
@@ -63,8 +65,8 @@ export interface Yield {
 }
 
 /**
- * Both fits together: the larger height, the further step. A fit only ever grows, so rendering with the merged fit
- * until a layout asks for nothing more ends.
+ * Both fits together: the larger height, the further step, the shorter list. A fit only ever grows (and a list only
+ * ever gets shorter), so rendering with the merged fit until a layout asks for nothing more ends.
  */
 export function mergeFit(a: Fit, b: Fit): Fit {
   const out: Fit = { ...a };
@@ -75,6 +77,9 @@ export function mergeFit(a: Fit, b: Fit): Fit {
   const steps = { ...a.steps };
   for (const [field, step] of Object.entries(b.steps ?? {})) steps[field] = Math.max(steps[field] ?? 0, step);
   if (Object.keys(steps).length) out.steps = steps;
+  const shown = { ...a.shown };
+  for (const [field, n] of Object.entries(b.shown ?? {})) shown[field] = Math.min(shown[field] ?? n, n);
+  if (Object.keys(shown).length) out.shown = shown;
   return out;
 }
 
@@ -87,8 +92,10 @@ const yields = (...ys: Yield[]) => {
 export interface Plan {
   geometry: Geometry;
   pages: PagePlan[];
-  /** The step of adapt-sections.ts each section is set at, by field; a section not named is set as planned. */
+  /** The step of section-kinds.ts each section is set at, by field; a section not named is set as planned. */
   steps: Record<string, number>;
+  /** How many entries each shortened list shows, by field; a list not named shows all. */
+  shown: Record<string, number>;
 }
 
 /** Outer margins of the flat formats and of the leaflet's panels. */
@@ -199,7 +206,7 @@ export function planPages(f: PreparedFlyer, fit: Fit = {}): Plan {
         folds: sheet.folds,
       };
     });
-    return { geometry, pages, steps: { ...fit.steps } };
+    return { geometry, pages, steps: { ...fit.steps }, shown: { ...fit.shown } };
   }
 
   const m = f.format === "a5" ? MARGINS.a5 : MARGINS.a4;
@@ -300,5 +307,5 @@ export function planPages(f: PreparedFlyer, fit: Fit = {}): Plan {
       folds: [],
     };
   });
-  return { geometry, pages, steps: { ...fit.steps } };
+  return { geometry, pages, steps: { ...fit.steps }, shown: { ...fit.shown } };
 }

@@ -1,44 +1,66 @@
-import { footerText } from "@dus-opendata/brand";
 import {
+  assertNever,
   type Concept,
   countWords,
+  displayAddress,
   documentMetadata,
   type Flyer,
   type FlyerSection,
+  footerLine,
   formatPlanDate,
   formatStand,
   formatStatus,
+  INTRO_PART_ORDER,
   labels,
+  type Noun,
   STATUS_KINDS,
   type StatusKind,
   summariseStatus,
+  type Terms,
+  teamLines,
+  termsOf,
 } from "@dus-opendata/concept";
 import { BIND, setText } from "@dus-opendata/typeset";
 import { geometryOf } from "./formats.js";
-import { displayUrl } from "./typography.js";
 import type { PdfMeta } from "./write-metadata.js";
+
+/** A part of a text section, in the one order of every output (INTRO_PART_ORDER). */
+export type TextPart =
+  | { kind: "text"; paragraphs: string[] }
+  | { kind: "quote"; text: string; source: string }
+  | { kind: "points"; items: string[] }
+  | { kind: "note"; text: string };
+
+/**
+ * What a list that comes from the data (the Maßnahmen of a Baustein, its Chancen) needs when it must be shortened to
+ * fit: what its entries are called, where the reader finds the others, and the field of the flyer file that selects
+ * entries (for the message that offers a selection).
+ */
+export interface ListSource {
+  noun: Noun;
+  /** „im Bürgerportal“. */
+  where: string;
+  selection: "measures" | "items";
+}
 
 /** What a section shows, with every word and number taken from the model. */
 export type SectionData =
-  | {
-      kind: "text";
-      title: string;
-      paragraphs: string[];
-      points: string[];
-      quote?: { text: string; source: string };
-      note?: string;
-    }
+  | { kind: "text"; title: string; parts: TextPart[] }
+  | { kind: "chances"; title: string; items: { number: number; text: string }[]; list: ListSource }
   | { kind: "steps"; title: string; steps: string[] }
   | {
       kind: "bausteine";
       title: string;
       lead: string;
+      /** What the concept calls a Baustein, for the build's notes. */
+      noun: Noun;
       items: { label: string; title: string; summary: string; measures: string; status: string }[];
     }
   | {
       kind: "measures";
       title: string;
-      items: { title: string; status: string; statusKind: StatusKind; planned: string }[];
+      items: { id: string; title: string; status: string; statusKind: StatusKind; planned: string }[];
+      list: ListSource;
     }
   | { kind: "portal"; title: string; text?: string; url: string; address: string }
   | { kind: "contact"; title: string; text?: string; lines: string[]; url: string; address: string };
@@ -94,58 +116,84 @@ export class FlyerError extends Error {
   }
 }
 
-const MEASURE_NOUN = { one: labels.measure, many: labels.measures, feminine: true };
-/** The furthest progress first. */
-const STATUS_ORDER: StatusKind[] = [...STATUS_KINDS].reverse();
-
 /** The selected entries (1-based); the loader has checked that each one exists (checkFlyerSelections). */
 function pick<T>(list: readonly T[], selection: number[] | undefined): T[] {
   return selection ? selection.flatMap((n) => list[n - 1] ?? []) : [...list];
 }
 
-function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | undefined {
+/** The parts of a text, those it has, in the order of INTRO_PART_ORDER. */
+function textParts(p: {
+  text?: string[] | undefined;
+  quote?: { text: string; source: string } | undefined;
+  points?: string[] | undefined;
+  note?: string | undefined;
+}): TextPart[] {
+  const t = (x: string) => setText(x);
+  return INTRO_PART_ORDER.flatMap((kind): TextPart[] => {
+    switch (kind) {
+      case "text":
+        return p.text?.length ? [{ kind, paragraphs: p.text.map(t) }] : [];
+      case "quote":
+        return p.quote ? [{ kind, text: t(p.quote.text), source: p.quote.source }] : [];
+      case "points":
+        return p.points?.length ? [{ kind, items: p.points.map(t) }] : [];
+      case "note":
+        return p.note ? [{ kind, text: t(p.note) }] : [];
+      default:
+        return assertNever(kind, "Teil eines Textes");
+    }
+  });
+}
+
+function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): SectionData | undefined {
   const block = (id: string) => c.bausteine.find((b) => b.id === id);
   const text = (t: string) => setText(t);
   const heading = (t: string) => setText(t, BIND.heading);
+  // Where a reader finds the entries a shortened list leaves out: the portal, which every flyer names.
+  const where = `im ${c.portalName}`;
   switch (s.type) {
     case "intro": {
       const intro = c.intro.find((x) => x.id === s.section);
       if (!intro) return undefined;
-      return {
-        kind: "text",
-        title: heading(s.title ?? intro.title),
-        paragraphs: (intro.text ?? []).map(text),
-        points: (intro.points ?? []).map(text),
-        quote: intro.quote && { text: text(intro.quote.text), source: intro.quote.source },
-        note: intro.note && text(intro.note),
-      };
+      return { kind: "text", title: heading(s.title ?? intro.title), parts: textParts(intro) };
     }
     case "why": {
       const b = block(s.block);
       if (!b) return undefined;
-      const paragraphs = pick(b.why.text, s.paragraphs);
-      return { kind: "text", title: heading(s.title ?? b.why.title), paragraphs: paragraphs.map(text), points: [] };
+      return {
+        kind: "text",
+        title: heading(s.title ?? b.why.title),
+        parts: textParts({ text: pick(b.why.text, s.paragraphs) }),
+      };
     }
     case "chances": {
       const b = block(s.block);
       if (!b) return undefined;
-      const points = pick(b.chances, s.items);
-      return { kind: "text", title: heading(s.title ?? labels.chances), paragraphs: [], points: points.map(text) };
+      const numbers = s.items ?? b.chances.map((_, i) => i + 1);
+      return {
+        kind: "chances",
+        title: heading(s.title ?? terms.chance.many),
+        items: numbers.flatMap((number) => {
+          const chance = b.chances[number - 1];
+          return chance === undefined ? [] : [{ number, text: text(chance) }];
+        }),
+        list: { noun: terms.chance, where, selection: "items" },
+      };
     }
     case "measure": {
       const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
       if (!m) return undefined;
-      if (s.part === "details") {
-        const points = pick(m.details?.points ?? [], s.items);
+      if (s.part === "details")
         return {
           kind: "text",
           title: heading(s.title ?? m.details?.title ?? m.title),
-          paragraphs: [],
-          points: points.map(text),
+          parts: textParts({ points: pick(m.details?.points ?? [], s.items) }),
         };
-      }
-      const paragraphs = pick(m.summary, s.paragraphs);
-      return { kind: "text", title: heading(s.title ?? m.title), paragraphs: paragraphs.map(text), points: [] };
+      return {
+        kind: "text",
+        title: heading(s.title ?? m.title),
+        parts: textParts({ text: pick(m.summary, s.paragraphs) }),
+      };
     }
     case "measures": {
       const b = block(s.block);
@@ -154,7 +202,9 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
       return {
         kind: "measures",
         title: heading(s.title ?? b.title),
+        list: { noun: terms.measure, where, selection: "measures" },
         items: chosen.map((m) => ({
+          id: m.id,
           title: heading(m.title),
           status: formatStatus(m.status),
           statusKind: m.status.kind,
@@ -167,30 +217,26 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
       const total = summary.reduce((n, b) => n + b.total, 0);
       return {
         kind: "bausteine",
-        title: heading(s.title ?? countWords(c.bausteine.length, { one: labels.baustein, many: labels.bausteine })),
-        lead: text(`${countWords(total, MEASURE_NOUN)} im Konzept „${c.title}“`),
+        title: heading(s.title ?? countWords(c.bausteine.length, terms.baustein)),
+        lead: text(`${countWords(total, terms.measure)} im Konzept „${c.title}“`),
+        noun: terms.baustein,
         items: c.bausteine.map((b, k) => {
           const counts = summary[k];
-          const status = STATUS_ORDER.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
+          const status = STATUS_KINDS.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
             .map((kind) => `${counts?.byStatus[kind]} ${labels.statusKinds[kind]}`)
             .join(" · ");
           return {
-            label: `${labels.baustein} ${b.number}`,
+            label: `${terms.baustein.one} ${b.number}`,
             title: heading(b.title),
             summary: text(b.summary),
-            measures: countWords(b.measures.length, MEASURE_NOUN),
+            measures: countWords(b.measures.length, terms.measure),
             status,
           };
         }),
       };
     }
     case "text":
-      return {
-        kind: "text",
-        title: heading(s.title),
-        paragraphs: (s.text ?? []).map(text),
-        points: (s.points ?? []).map(text),
-      };
+      return { kind: "text", title: heading(s.title), parts: textParts(s) };
     case "steps":
       return { kind: "steps", title: heading(s.title), steps: s.steps.map(text) };
     case "portal":
@@ -199,33 +245,33 @@ function sectionData(c: Concept, flyer: Flyer, s: FlyerSection): SectionData | u
         title: heading(s.title ?? c.portalName),
         text: s.text && text(s.text),
         url: c.portal,
-        address: displayUrl(c.portal),
+        address: displayAddress(c.portal),
       };
     case "contact": {
       const lead = s.text ?? flyer.callToAction;
-      // The team as the concept names it; a comma in it starts a new line („Team X, Sachgebiet im Amt Y“ → two lines).
-      const comma = c.team.indexOf(", ");
-      const team = comma > 0 ? [c.team.slice(0, comma), c.team.slice(comma + 2)] : [c.team];
       return {
         kind: "contact",
         title: heading(s.title ?? labels.contact),
         text: lead && text(lead),
-        lines: [...team, c.city],
+        lines: [...teamLines(c.team), c.city],
         url: c.portal,
-        address: displayUrl(c.portal),
+        address: displayAddress(c.portal),
       };
     }
+    default:
+      return assertNever(s, "Abschnitt");
   }
 }
 
 /** The flyer as data: every section resolved against the model, placed, and set for print. Pure. */
 export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
   const geometry = geometryOf(flyer.format);
+  const terms = termsOf(c);
   const placeCount = geometry.sheets.reduce((n, s) => n + s.panels.length, 0);
   const places: PreparedSection[][] = Array.from({ length: placeCount }, () => []);
   // The loader has resolved every reference and selection (pnpm check reports them); what is left to fail is layout.
   flyer.sections.forEach((s, index) => {
-    const data = sectionData(c, flyer, s);
+    const data = sectionData(c, terms, flyer, s);
     const place = s.place ?? 1;
     if (data) places[place - 1]?.push({ field: `sections[${index}]`, index, place, data });
   });
@@ -246,7 +292,7 @@ export function prepareFlyer(c: Concept, flyer: Flyer): PreparedFlyer {
     callToAction: flyer.callToAction && setText(flyer.callToAction),
     wordmark: { city: c.city, organisation: c.organisation, claim: c.claim },
     stand: `${labels.stand}: ${formatStand(c.stand)}`,
-    footer: setText(footerText(c)),
+    footer: setText(footerLine(c)),
     footerFields: [
       { field: "sender", text: c.sender },
       { field: "claim", text: c.claim },

@@ -1,19 +1,21 @@
 import * as defaultBrand from "@dus-opendata/brand";
 import { ttfFonts } from "@dus-opendata/brand/node";
-import type { Concept, Flyer } from "@dus-opendata/concept";
+import { type Concept, type Flyer, joinGerman } from "@dus-opendata/concept";
 import { ContentError, type ContentProblem } from "@dus-opendata/concept/node";
 import { hyphenateWord } from "@dus-opendata/typeset";
 import { type DocumentProps, Font, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
-import { omission } from "./adapt-sections.js";
 import { finishPdfs } from "./add-print-marks.js";
 import { assertFits, measureFit } from "./assert-fits.js";
 import { FlyerDocument } from "./components/flyer-document.js";
-import { describeStructure, readingOrder } from "./describe-structure.js";
+import { describeFlyer } from "./describe-flyer.js";
+import { readingOrder } from "./elements.js";
 import type { Geometry } from "./formats.js";
 import { locateFlyerError } from "./locate-flyer-error.js";
 import { type Fit, mergeFit, type Plan, planPages } from "./plan-pages.js";
 import { FlyerError, type PreparedFlyer, prepareFlyer } from "./prepare-flyer.js";
+import type { LayoutNode } from "./read-layout.js";
+import { capLists, omissions } from "./section-kinds.js";
 import { type Brand, createStyles } from "./styles.js";
 
 const registered = new Set<string>();
@@ -38,12 +40,15 @@ export interface RenderedFlyer {
   screen: Uint8Array;
   /** Trim + bleed + crop and fold marks. */
   print: Uint8Array;
-  /** react-pdf's layout tree and the plan it was laid out to, for checks in tests. */
-  layout: unknown;
+  /** The layout (read-layout.ts) and the plan it was laid out to, for checks in tests. */
+  layout: LayoutNode;
   plan: Plan;
   /** The headings (H1, H2, H3) in the order the structure tree presents them, from the model. */
   readingOrder: string[];
-  /** What a section left out to fit (adapt-sections.ts), in German, e.g. „„Sechs Bausteine“ (sections[3]) ohne …“. */
+  /**
+   * What a section left out to fit (section-kinds.ts), in German, e.g. „„Sechs Bausteine“ (sections[3]) ohne …“ or
+   * „„Was wir tun“ (sections[4]) ohne das geplante Datum der Maßnahmen und gekürzt auf 8 von 50 Maßnahmen“.
+   */
   omissions: string[];
 }
 
@@ -60,10 +65,11 @@ export interface RenderOptions {
 }
 
 /**
- * How often a flyer is laid out at most: once, once more when the title block or a footer needs more room, and once
- * per step a section takes to fit (adapt-sections.ts: at most four; sections step together).
+ * How often a flyer is laid out at most: once, once more when the title block or a footer needs more room, once per
+ * step a section takes to fit (section-kinds.ts: at most four; sections step together), and up to twice for a list
+ * that is shortened (the entries that fit, then once more if the line about the others needs two lines).
  */
-const PASSES = 8;
+const PASSES = 10;
 
 /** Renders one flyer of a concept: prepareFlyer, then renderPrepared. */
 export function renderFlyer(concept: Concept, flyer: Flyer, options: RenderOptions = {}): Promise<RenderedFlyer> {
@@ -102,28 +108,35 @@ export async function renderPrepared(prepared: PreparedFlyer, options: RenderOpt
   registerFonts(brand);
   const tagged = options.tagged ?? true;
   const styles = createStyles(brand);
-  let fit: Fit = {};
-  let structure = describeStructure(prepared);
-  let plan = planPages(prepared, fit);
-  let layout: unknown;
+  let plan = planPages(prepared);
+  const caps = capLists(
+    plan.pages.flatMap((p) => p.frames),
+    styles,
+  );
+  let fit: Fit = Object.keys(caps).length ? { shown: caps } : {};
+  let described = describeFlyer(prepared, plan, styles);
+  let layout: LayoutNode | undefined;
   let rendered = new Uint8Array();
   for (let pass = 1; pass <= PASSES; pass++) {
     plan = planPages(prepared, fit);
-    structure = describeStructure(prepared, plan.steps);
+    described = describeFlyer(prepared, plan, styles);
     const element = (
       <FlyerDocument
         flyer={prepared}
         plan={plan}
         styles={styles}
+        described={described}
         onLayout={(l) => (layout = l)}
-        {...(tagged ? { structure } : {})}
+        tagged={tagged}
       />
     ) as unknown as ReactElement<DocumentProps>;
     rendered = new Uint8Array(await renderToBuffer(element));
+    if (!layout) throw new Error("react-pdf hat kein Layout geliefert.");
     const need = measureFit(layout, plan);
     if (!need) break;
     fit = mergeFit(fit, need);
   }
+  if (!layout) throw new Error("react-pdf hat kein Layout geliefert.");
   assertFits(layout, plan, prepared);
   const { screen, print } = options.layoutOnly
     ? { screen: new Uint8Array(), print: new Uint8Array() }
@@ -132,9 +145,11 @@ export async function renderPrepared(prepared: PreparedFlyer, options: RenderOpt
         meta: prepared.meta,
         markColor: brand.colors.ink,
       });
-  const omissions = prepared.places.flat().flatMap((section) => {
-    const left = omission(section.data.kind, plan.steps[section.field]);
-    return left ? [`„${section.data.title.replace(/\u00A0/g, " ")}“ (${section.field}) ${left}`] : [];
+  const left = prepared.places.flat().flatMap((section) => {
+    const parts = omissions(section.data, plan.steps[section.field], plan.shown[section.field]);
+    return parts.length
+      ? [`„${section.data.title.replace(/\u00A0/g, " ")}“ (${section.field}) ${joinGerman(parts)}`]
+      : [];
   });
   return {
     id: prepared.id,
@@ -144,7 +159,7 @@ export async function renderPrepared(prepared: PreparedFlyer, options: RenderOpt
     print,
     layout,
     plan,
-    readingOrder: readingOrder(structure),
-    omissions,
+    readingOrder: readingOrder(described.structure),
+    omissions: left,
   };
 }

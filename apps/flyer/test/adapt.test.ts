@@ -1,5 +1,5 @@
 /**
- * Sections that adapt to fit (adapt-sections.ts), checked on the fixture concepts of the repository: the portal's
+ * Sections that adapt to fit (section-kinds.ts), checked on the fixture concepts of the repository: the portal's
  * address moves beneath the QR code and then shrinks to the brand's smallest size; the overview of the Bausteine is
  * set tighter, then without summaries. Only what really cannot fit fails, naming the field in concept.yaml or the
  * flyer file and a fix that works.
@@ -10,6 +10,7 @@ import { printType } from "@dus-opendata/brand";
 import { loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { mm, type RenderedFlyer, renderFlyer } from "../src/index.js";
+import { walkLayout } from "../src/read-layout.js";
 import {
   copyWithEdits,
   haveTools,
@@ -70,12 +71,7 @@ const BACK = { left: mm(97 + 9), right: mm(197 - 9) };
 /** Font sizes of the laid-out portal addresses, by section field. */
 function addressSizes(r: RenderedFlyer): Record<string, number> {
   const out: Record<string, number> = {};
-  const walk = (n: { props?: Record<string, unknown>; style?: { fontSize?: number }; children?: unknown[] }) => {
-    const field = n.props?.["data-address"];
-    if (typeof field === "string") out[field] = n.style?.fontSize ?? 0;
-    for (const c of n.children ?? []) walk(c as typeof n);
-  };
-  walk(r.layout as Parameters<typeof walk>[0]);
+  for (const n of walkLayout(r.layout)) if (n.marks.address !== undefined) out[n.marks.address] = n.fontSize ?? 0;
   return out;
 }
 

@@ -38,16 +38,28 @@ describe("prepareFlyer: jede Angabe kommt aus dem Modell", () => {
     expect(b?.items.map((i) => i.label)).toEqual(["Baustein 1", "Baustein 2"]);
     expect(b?.items.map((i) => i.measures)).toEqual(["Zwei Maßnahmen", "Zwei Maßnahmen"]);
     expect(b?.items.map((i) => i.status)).toEqual([
-      "1 erledigt · 1 in Arbeit",
-      "1 stattgefunden · 1 noch nicht begonnen",
+      "1 in Arbeit · 1 erledigt",
+      "1 noch nicht begonnen · 1 stattgefunden",
     ]);
   });
 
   it("die Maßnahmen eines Bausteins mit Status und Datum (Plan)", () => {
     const [m] = ofKind("faltblatt", "measures");
     expect(m?.items.map((i) => ({ ...i, title: plain(i.title) }))).toEqual([
-      { title: "Patenschaftsvertrag", status: "erledigt", statusKind: "done", planned: "Datum (Plan): 01/2024" },
-      { title: "Saatgutausgabe", status: "in Arbeit", statusKind: "in-progress", planned: "Datum (Plan): ab Q2/2024" },
+      {
+        id: "patenschaftsvertrag",
+        title: "Patenschaftsvertrag",
+        status: "erledigt",
+        statusKind: "done",
+        planned: "Datum (Plan): 01/2024",
+      },
+      {
+        id: "saatgutausgabe",
+        title: "Saatgutausgabe",
+        status: "in Arbeit",
+        statusKind: "in-progress",
+        planned: "Datum (Plan): ab Q2/2024",
+      },
     ]);
     const block = concept.bausteine.find((b) => b.id === "beete");
     expect(m?.items.map((i) => i.status)).toEqual(block?.measures.map((x) => formatStatus(x.status)));

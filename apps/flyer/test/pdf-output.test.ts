@@ -57,8 +57,8 @@ describe.skipIf(!tools)("die gebauten PDFs eines Beispielkonzepts", () => {
       expect(t).toContain("– Leitbild Stadtgrün 2023");
       expect(t).toContain("Zwei Bausteine Vier Maßnahmen im Konzept „Stadtgrün gemeinsam pflegen“");
       expect(t).toContain("Baustein 1 Beete und Baumscheiben");
-      expect(t).toContain("Zwei Maßnahmen · 1 erledigt · 1 in Arbeit");
-      expect(t).toContain("Zwei Maßnahmen · 1 stattgefunden · 1 noch nicht begonnen");
+      expect(t).toContain("Zwei Maßnahmen · 1 in Arbeit · 1 erledigt");
+      expect(t).toContain("Zwei Maßnahmen · 1 noch nicht begonnen · 1 stattgefunden");
       expect(t).toContain("Das Grünportal Alle Flächen stehen im Grünportal. gruen.beispielstadt.example");
       expect(t).toContain(
         "Kontakt Fragen? Sprechen Sie uns an. Team Stadtgrün Sachgebiet im Umweltamt Stadt Beispielstadt",

@@ -68,7 +68,7 @@ const fold = (s: string) => s.replace(/\s+/g, " ").trim();
 export async function readTaggedPdf(path: string): Promise<TaggedPdf> {
   const bytes = new Uint8Array(readFileSync(path));
   const lib = await PDFDocument.load(bytes, { updateMetadata: false });
-  const pdfjs = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  const pdfjs = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
   const ctx = lib.context;
   const deref = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   const pageRefs = lib.getPages().map((p) => p.ref);
@@ -215,7 +215,7 @@ export async function readTaggedPdf(path: string): Promise<TaggedPdf> {
 
   const md = await pdfjs.getMetadata();
   const xmp = md.metadata as { get(name: string): string | undefined; getRaw(): string } | null;
-  await pdfjs.destroy();
+  await pdfjs.loadingTask.destroy();
   return {
     marked: markInfo?.get(PDFName.of("Marked"))?.toString() === "true",
     lang: text(catalog.get(PDFName.of("Lang"))),

@@ -4,8 +4,7 @@
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { footerText } from "@dus-opendata/brand";
-import { labels } from "@dus-opendata/concept";
+import { footerLine, labels } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
@@ -38,7 +37,7 @@ describe("flyers of a concept without the fields added since the first release",
     for (const flyer of c.flyers) {
       const prepared = prepareFlyer(c, flyer);
       expect(prepared.footerFields[0]).toEqual({ field: "sender", text: sender });
-      expect(prepared.footer.replace(/\u00A0/g, " ")).toBe(footerText({ sender, claim: c.claim }));
+      expect(prepared.footer.replace(/\u00A0/g, " ")).toBe(footerLine({ sender, claim: c.claim }));
       const portals = prepared.places.flat().filter((s) => s.data.kind === "portal");
       for (const p of portals)
         if (flyer.sections[p.index]?.title === undefined) expect(p.data.title).toBe(labels.portal);

@@ -6,6 +6,7 @@ import { relative } from "node:path";
 import { findManifestEntry, type Target } from "./find-outputs.js";
 import { checkPdf } from "./pdf/check-pdf.js";
 import type { CheckResult, FileReport } from "./report.js";
+import { checkPage } from "./site/check-page.js";
 import { checkSite } from "./site/check-site.js";
 import { findChromium, launchBrowser } from "./site/launch-browser.js";
 
@@ -32,6 +33,21 @@ function failed(id: string, name: string, detail: string): CheckResult[] {
 }
 
 async function checkSites(targets: Target[], concurrency: number): Promise<CheckResult[][]> {
+  // A page that is not a deck (the overview page) has no slides: it gets the page checks.
+  const checkOne = (browser: Parameters<typeof checkSite>[0], target: Target) => {
+    if (target.kind === "page")
+      return checkPage(browser, target.path).catch((e: unknown) =>
+        failed("page", "Seite", `Prüfung abgebrochen: ${e instanceof Error ? e.message.split("\n")[0] : e}`),
+      );
+    const slides = findManifestEntry(target)?.pages;
+    return typeof slides === "number" && slides > 0
+      ? checkSite(browser, { dir: target.path, slides }).catch((e: unknown) =>
+          failed("site", "Website", `Prüfung abgebrochen: ${e instanceof Error ? e.message.split("\n")[0] : e}`),
+        )
+      : Promise.resolve(
+          failed("slides", "Folienzahl", "keine Folienzahl im Manifest (.manifest/*.json neben der Website)"),
+        );
+  };
   if (targets.length === 0) return [];
   const chromium = findChromium();
   if (!chromium)
@@ -45,14 +61,7 @@ async function checkSites(targets: Target[], concurrency: number): Promise<Check
     const worker = async () => {
       while (next < targets.length) {
         const i = next++;
-        const target = targets[i]!;
-        const slides = findManifestEntry(target)?.pages;
-        results[i] =
-          typeof slides === "number" && slides > 0
-            ? await checkSite(browser, { dir: target.path, slides }).catch((e: unknown) =>
-                failed("site", "Website", `Prüfung abgebrochen: ${e instanceof Error ? e.message.split("\n")[0] : e}`),
-              )
-            : failed("slides", "Folienzahl", "keine Folienzahl im Manifest (.manifest/*.json neben der Website)");
+        results[i] = await checkOne(browser, targets[i]!);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
@@ -64,14 +73,14 @@ async function checkSites(targets: Target[], concurrency: number): Promise<Check
 
 export async function checkOutputs(targets: Target[], options: CheckOptions): Promise<FileReport[]> {
   const pdfs = targets.filter((t) => t.kind === "pdf");
-  const sites = targets.filter((t) => t.kind === "site");
+  const sites = targets.filter((t) => t.kind !== "pdf");
   const [pdfResults, siteResults] = await Promise.all([
     checkPdfs(pdfs),
     checkSites(sites, options.siteConcurrency ?? 2),
   ]);
   const shown = (t: Target) => {
     const rel = relative(options.cwd, t.path) || ".";
-    return t.kind === "site" ? `${rel}/` : rel;
+    return t.kind === "pdf" ? rel : `${rel}/`;
   };
   const reports: FileReport[] = [
     ...pdfs.map((t, i) => ({ path: shown(t), kind: t.kind, checks: pdfResults[i]! })),

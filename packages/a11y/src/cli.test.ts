@@ -204,3 +204,37 @@ describe.skipIf(!requireChromium())("checking a site in out/", () => {
     );
   });
 });
+
+describe.skipIf(!requireChromium())("checking a page that is not a deck (the overview page)", () => {
+  const PAGES = join(SITES, "..", "pages");
+
+  it("finds out/index.html beside the decks and gives it the page checks", async () => {
+    const root = project({}, { decks: [{ path: "probe/index.html", pages: 3, bytes: 0 }] });
+    cpSync(join(PAGES, "gut"), join(root, "out"), { recursive: true });
+    cpSync(join(SITES, "clean"), join(root, "out", "decks", "probe"), { recursive: true });
+    const r = await run([], root);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("out/ (Seite)\n");
+    expect(r.stdout).toContain("out/decks/probe/ (Website)\n");
+    expect(r.stdout).toContain(
+      "Tastatur: alles erreichbar, Fokus sichtbar  ✓         2 Bedienelemente per Tab erreicht, Fokus sichtbar",
+    );
+    expect(r.stdout).toContain("jeder Verweis führt zu einer Datei neben der Seite (relativ)");
+  });
+
+  it("fails a page with a link to another host, a vague link text and no visible focus", async () => {
+    const root = project({}, {});
+    cpSync(join(PAGES, "schlecht"), join(root, "out"), { recursive: true });
+    const r = await run(["--json"], root);
+    expect(r.code).toBe(1);
+    const checks = (JSON.parse(r.stdout) as { files: { checks: { id: string; ok: boolean }[] }[] }).files[0]!.checks;
+    expect(Object.fromEntries(checks.map((c) => [c.id, c.ok]))).toEqual({
+      "axe-page": true,
+      "keyboard-page": false,
+      "link-purpose": false,
+      "links-local": false,
+      "local-only": true,
+    });
+  });
+});

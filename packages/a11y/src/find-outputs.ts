@@ -6,10 +6,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 export interface Target {
-  kind: "pdf" | "site";
-  /** Absolute path: the PDF file, or the site's folder. */
+  /** A PDF, a deck's site (a folder with index.html and deck-data.json), or a web page (the overview page). */
+  kind: "pdf" | "site" | "page";
+  /** Absolute path: the PDF file, or the site's or page's folder. */
   path: string;
 }
+
+/** A deck's site holds its slides' data beside index.html; any other index.html is a page of its own. */
+const isDeckSite = (dir: string) => existsSync(join(dir, "deck-data.json"));
 
 export interface ManifestEntry {
   path: string;
@@ -21,12 +25,18 @@ export interface ManifestEntry {
 
 export class UsageError extends Error {}
 
-/** PDFs and sites in a folder and its subfolders (folders starting with a dot are the build's own). */
+/**
+ * PDFs, sites and pages in a folder and its subfolders (folders starting with a dot, or an underscore like the
+ * overview page's own `_seite/`, are the build's own). A page's folder is searched further; a deck's site is not.
+ */
 export function scanDir(dir: string): Target[] {
-  if (existsSync(join(dir, "index.html"))) return [{ kind: "site", path: dir }];
   const found: Target[] = [];
+  if (existsSync(join(dir, "index.html"))) {
+    if (isDeckSite(dir)) return [{ kind: "site", path: dir }];
+    found.push({ kind: "page", path: dir });
+  }
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
     const p = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...scanDir(p));
     else if (entry.isFile() && entry.name.toLowerCase().endsWith(".pdf")) found.push({ kind: "pdf", path: p });
@@ -43,7 +53,8 @@ export function resolveTarget(given: string, cwd: string): Target[] {
     if (found.length === 0) throw new UsageError(`Keine PDF und keine Website (index.html) in ${given}`);
     return found;
   }
-  if (basename(path) === "index.html") return [{ kind: "site", path: dirname(path) }];
+  if (basename(path) === "index.html")
+    return [{ kind: isDeckSite(dirname(path)) ? "site" : "page", path: dirname(path) }];
   if (path.toLowerCase().endsWith(".pdf")) return [{ kind: "pdf", path }];
   throw new UsageError(`${given} ist weder eine PDF noch eine Website (Ordner mit index.html).`);
 }
@@ -53,7 +64,7 @@ export function resolveTarget(given: string, cwd: string): Target[] {
  * app's output folder (the folder that holds .manifest), so a manifest stays right wherever the folder is copied.
  */
 export function findManifestEntry(target: Target): ManifestEntry | undefined {
-  const file = target.kind === "site" ? join(target.path, "index.html") : target.path;
+  const file = target.kind === "pdf" ? target.path : join(target.path, "index.html");
   const dir = join(dirname(target.path), ".manifest");
   if (!existsSync(dir)) return undefined;
   const base = dirname(dir);

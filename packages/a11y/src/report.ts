@@ -14,7 +14,7 @@ export interface CheckResult {
 export interface FileReport {
   /** The path as given or as found under out/, relative to the working directory where possible. */
   path: string;
-  kind: "pdf" | "site";
+  kind: "pdf" | "site" | "page";
   checks: CheckResult[];
 }
 
@@ -55,7 +55,7 @@ export function formatTable(report: FileReport): string {
   const nameWidth = Math.max(head[0]!.length, ...report.checks.map((c) => c.name.length));
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   const lines = [
-    `${report.path} (${report.kind === "pdf" ? "PDF" : "Website"})`,
+    `${report.path} (${report.kind === "pdf" ? "PDF" : report.kind === "page" ? "Seite" : "Website"})`,
     `${head[0]!.padEnd(nameWidth)}  ${head[1]}  ${head[2]}`,
     `${"─".repeat(nameWidth)}  ${"─".repeat(head[1]!.length)}  ${"─".repeat(head[2]!.length)}`,
   ];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { STATUS_KINDS } from "@dus-opendata/concept";
 import { describe, expect, it } from "vitest";
-import { contrastRatio, footerText, statusColors, textPairs } from "./index.js";
+import { contrastRatio, statusColors, textPairs } from "./index.js";
 import { ttfFonts } from "./node.js";
 
 describe("brand", () => {
@@ -26,15 +26,5 @@ describe("brand", () => {
 
   it("has a colour for every status kind of the concept, in the order of progress", () => {
     expect(Object.keys(statusColors)).toEqual(STATUS_KINDS);
-  });
-
-  it("sets the footer from the sender and the claim, as the content writes them", () => {
-    expect(footerText({ sender: "Amt für Digitales der Stadt Beispielstadt", claim: "Gemeinsam mehr erreichen" })).toBe(
-      "Amt für Digitales der Stadt Beispielstadt · Gemeinsam mehr erreichen",
-    );
-    // Nothing is taken away or guessed: the city's name in front stays as written.
-    expect(footerText({ sender: "Stadt Beispielstadt – Amt für Digitales", claim: "Offen" })).toBe(
-      "Stadt Beispielstadt – Amt für Digitales · Offen",
-    );
   });
 });

@@ -74,6 +74,11 @@ export const deckType = {
   body: 22,
   small: 18,
   footer: 14,
+  /**
+   * No text of the content is set smaller on a slide (12 pt on the 960 × 540 pt page): a box whose text would need
+   * less is a warning in the build and a failure in `pnpm a11y`.
+   */
+  minimum: 16,
   lineHeight: 1.35,
 } as const;
 
@@ -104,11 +109,6 @@ export const wordmark = {
   organisation: { weight: fontWeights.semibold, color: colors.ink, scale: 0.9 },
   claim: { weight: fontWeights.regular, color: colors.muted, scale: 0.8, italic: true },
 } as const;
-
-/** The footer line of every slide and flyer: the sender and the claim as the content writes them. */
-export function footerText(c: { sender: string; claim: string }): string {
-  return `${c.sender} · ${c.claim}`;
-}
 
 /** WCAG relative luminance of a #RRGGBB colour. */
 export function luminance(hex: string): number {

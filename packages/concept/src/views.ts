@@ -1,10 +1,11 @@
-import { countWords, labels } from "./labels.js";
 import type { Baustein, Concept } from "./model.js";
 import { MONTH_NAMES, type Period, periodEnd } from "./notation/period.js";
 import { comparePlanDate, formatPlanDate, planDeadline } from "./notation/plan-date.js";
 import { formatPublished } from "./notation/published.js";
 import { formatStatus, isCompleted, STATUS_KINDS, type StatusKind } from "./notation/status.js";
 import type { Measure } from "./schemas/measure.js";
+import { termsOf } from "./terms.js";
+import { countWords } from "./wording.js";
 
 export interface Counts {
   bausteine: number;
@@ -122,6 +123,6 @@ export function findMeasure(c: Pick<Concept, "bausteine">, id: string): MeasureR
  * has one („Drei Bausteine zur Information der Verwaltung“). `count` for a selection of the Bausteine.
  */
 export function bausteineHeading(c: Pick<Concept, "bausteine" | "purpose">, count = c.bausteine.length): string {
-  const counted = countWords(count, { one: labels.baustein, many: labels.bausteine });
+  const counted = countWords(count, termsOf(c).baustein);
   return c.purpose ? `${counted} ${c.purpose}` : counted;
 }

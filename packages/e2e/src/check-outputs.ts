@@ -9,12 +9,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Concept,
+  countDative,
+  countNumber,
   countWords,
   type DeckVariant,
   formatPlanDate,
   formatPublished,
   formatStatus,
-  labels,
+  type ResolvedDeck,
+  termsOf,
 } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
 import { serveStatic } from "@dus-opendata/serve";
@@ -61,9 +64,8 @@ function shown(c: Concept, v: DeckVariant) {
   return v.blocks ? v.blocks.map((id) => c.bausteine.find((b) => b.id === id)!) : c.bausteine;
 }
 
-interface DeckDataFile {
-  outline: { title: string; slides: { kind: string; baustein?: string; measure?: string }[] };
-}
+/** What the checks read of a variant's deck-data.json (the resolved records, packages/concept). */
+type DeckDataFile = Pick<ResolvedDeck, "title" | "slides">;
 
 export interface CheckOptions {
   content: string;
@@ -91,8 +93,8 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
       problems.push(`${pdf}: PDF fehlt`);
       continue;
     }
-    if (pdfPages(pdf) !== data.outline.slides.length)
-      problems.push(`${pdf}: ${pdfPages(pdf)} Seiten, aber ${data.outline.slides.length} Folien`);
+    if (pdfPages(pdf) !== data.slides.length)
+      problems.push(`${pdf}: ${pdfPages(pdf)} Seiten, aber ${data.slides.length} Folien`);
     checkFonts(pdf, problems);
     const text = pdfText(pdf);
     checkWords(pdf, text, o.foreign, problems);
@@ -104,10 +106,10 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
     const sections = new Set(v.sections);
     if (sections.has("bausteine") || sections.has("overview"))
       for (const b of bausteine) expect(b.title, `Baustein ${b.number}`);
-    for (const s of data.outline.slides.filter((x) => x.kind === "measure")) {
-      const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.measure);
+    for (const s of data.slides.filter((x) => x.kind === "measure")) {
+      const m = c.bausteine.flatMap((b) => b.measures).find((x) => x.id === s.ref?.measure);
       if (!m) {
-        problems.push(`${pdf}: Folie zu unbekannter Maßnahme ${s.measure}`);
+        problems.push(`${pdf}: Folie zu unbekannter Maßnahme ${s.ref?.measure}`);
         continue;
       }
       expect(m.title, "Maßnahme");
@@ -117,11 +119,11 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
     }
     // Counts on the slides equal the counts in the data.
     const measures = bausteine.reduce((n, b) => n + b.measures.length, 0);
-    if (sections.has("overview"))
-      expect(countWords(bausteine.length, { one: labels.baustein, many: labels.bausteine }), "Zahl der Bausteine");
+    const terms = termsOf(c);
+    if (sections.has("overview")) expect(countWords(bausteine.length, terms.baustein), "Zahl der Bausteine");
     if (sections.has("status"))
       expect(
-        `${measures} ${measures === 1 ? labels.measure : labels.measures} in ${bausteine.length} ${bausteine.length === 1 ? labels.baustein : labels.bausteineDative}`,
+        `${countNumber(measures, terms.measure)} in ${countDative(bausteine.length, terms.baustein)}`,
         "Zahl der Maßnahmen",
       );
   }
@@ -192,7 +194,7 @@ export async function checkSlides(browser: Browser, c: Concept, decks: string): 
       await page.goto(`${server.url}/${v.id}/index.html#/1`);
       await page.waitForSelector(".slidev-page-1 .concept-slide");
       await page.evaluate(() => document.fonts.ready);
-      for (const [i, spec] of data.outline.slides.entries()) {
+      for (const [i, spec] of data.slides.entries()) {
         const n = i + 1;
         if (n > 1) await page.keyboard.press("ArrowRight");
         await page.waitForFunction((no) => location.hash.startsWith(`#/${no}`), n);

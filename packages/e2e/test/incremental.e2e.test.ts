@@ -4,9 +4,11 @@
  * inputs did not change – gives exactly the bytes of a build from scratch (a freshly compiled app, empty output
  * folders) of the same content.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { buildAll, type Run } from "../src/build-outputs.js";
 import { bausteinFiles, editYaml } from "../src/edit-content.js";
 import { fixturesDir, requireChromium, tempDir } from "./support.js";
@@ -88,3 +90,37 @@ describe.skipIf(!enabled)("an incremental build equals a build from scratch", ()
     expectSameBytes(incremental, scratch);
   });
 });
+
+/**
+ * A variant that shows only some Bausteine (lange-namen, ausschuss): its PDF's keywords name every Baustein, so
+ * renaming one it does not show must print it again — the reuse key is everything that goes into the PDF.
+ */
+describe.skipIf(!enabled)("an incremental build of variants that select Bausteine", () => {
+  const dir2 = tempDir("inkrementell-auswahl");
+  const content2 = join(dir2, "content");
+  const out2 = join(dir2, "inkrementell");
+  afterAll(() => rmSync(dir2, { recursive: true, force: true }));
+
+  it("prints a variant's PDF again when a Baustein it does not show is renamed (its keywords), the same bytes", async () => {
+    cpSync(join(fixturesDir, "lange-namen"), content2, { recursive: true });
+    ok(await buildAll({ content: content2, out: out2 }));
+    const shown = parseDocument(readFileSync(join(content2, "decks", "ausschuss.yaml"), "utf8")).get("blocks");
+    const ids = (shown as { items: { value: string }[] }).items.map((x) => x.value);
+    const hidden = bausteinFiles(content2).find(
+      (f) => !ids.includes(String(parseDocument(readFileSync(f, "utf8")).get("id"))),
+    )!;
+    editYaml(hidden, (doc) => doc.set("title", "Umbenannter Baustein"));
+    const step = await buildAll({ content: content2, out: out2 });
+    ok(step);
+    expect(step.decks.stdout).toMatch(/Präsentation ausschuss: PDF \(/);
+    expect(pdfKeywords(join(out2, "decks", "ausschuss.pdf"))).toContain("Umbenannter Baustein");
+    const scratch = join(dir2, "neu");
+    ok(await buildAll({ content: content2, out: scratch, appDir: join(dir2, "app") }));
+    expectSameBytes(out2, scratch);
+  });
+});
+
+function pdfKeywords(file: string): string {
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  return /^Keywords:\s*(.*)$/m.exec(info)?.[1] ?? "";
+}

@@ -47,4 +47,19 @@ describe("static server", () => {
     expect(await raw("/assets/%2e%2e/%2e%2e/geheim.txt")).toBe(403);
     expect(await raw("/%E0%A4%A")).toBe(400);
   });
+
+  it("refuses a request addressed to another host (DNS rebinding), and answers its own names", async () => {
+    const withHost = (host: string) =>
+      new Promise<number>((ok, fail) =>
+        get({ host: "127.0.0.1", port: server.port, path: "/", headers: { host }, setHost: false }, (res) => {
+          res.resume();
+          ok(res.statusCode ?? 0);
+        }).on("error", fail),
+      );
+    expect(await withHost("boese.example")).toBe(421);
+    expect(await withHost(`boese.example:${server.port}`)).toBe(421);
+    expect(await withHost("127.0.0.1:1")).toBe(421);
+    expect(await withHost(`127.0.0.1:${server.port}`)).toBe(200);
+    expect(await withHost(`localhost:${server.port}`)).toBe(200);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * A small static file server for the built decks: the PDF export, `pnpm preview`, the tests and the checks open
- * the sites from it (a built Slidev site does not run from file://). It answers only inside its folder and, by
- * default, only on 127.0.0.1.
+ * the sites from it (a built Slidev site does not run from file://). It answers only inside its folder, by default
+ * only on 127.0.0.1, and only to requests addressed to itself (a foreign Host header, as a DNS-rebinding page would
+ * send, is refused).
  */
 import { createReadStream, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -35,7 +36,12 @@ export interface StaticServer {
 
 export function serveStatic(root: string, port = 0, host = "127.0.0.1"): Promise<StaticServer> {
   const base = resolve(root);
+  let own: Set<string> = new Set();
   const server = createServer((req, res) => {
+    if (!own.has((req.headers.host ?? "").toLowerCase())) {
+      res.writeHead(421, { "content-type": "text/plain; charset=utf-8" }).end("Unbekannter Host");
+      return;
+    }
     let file: string;
     try {
       file = normalize(join(base, decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")));
@@ -65,6 +71,7 @@ export function serveStatic(root: string, port = 0, host = "127.0.0.1"): Promise
     server.listen(port, host, () => {
       const address = server.address();
       const p = typeof address === "object" && address ? address.port : port;
+      own = new Set([`${host}:${p}`, `localhost:${p}`, `127.0.0.1:${p}`]);
       ok({
         url: `http://${host}:${p}`,
         port: p,

@@ -1,6 +1,6 @@
 /**
  * Slidev's slide list, made from the data instead of from Markdown. Every slide renders the one compiled slide
- * of slides.md (<ConceptSlide />), which shows the outline entry of its page number; the title in Slidev's own
+ * of slides.md (<ConceptSlide />), which shows the slide record of its page number; the title in Slidev's own
  * dialogs and the presenter notes are set here as plain text. So neither text nor the number of slides is
  * compiled into the app: the same build serves every variant and every content.
  */
@@ -30,7 +30,7 @@ const component = defineAsyncComponent({
 export const notesText = (notes: readonly string[]) => notes.join("\n\n");
 
 function routesOf(data: DeckData) {
-  return data.outline.slides.map((spec, idx) => {
+  return data.slides.map((spec, idx) => {
     const no = idx + 1;
     const frontmatter = reactive<Record<string, unknown>>({ layout: "concept" });
     const meta = shallowReactive({
@@ -75,7 +75,7 @@ function routesOf(data: DeckData) {
 }
 
 /** What the slide list depends on: number, titles and notes of the slides. */
-const signature = (d: DeckData) => JSON.stringify(d.outline.slides.map((s) => [s.title, s.notes]));
+const signature = (d: DeckData) => JSON.stringify(d.slides.map((s) => [s.title, s.notes]));
 
 export const slides = shallowRef(routesOf(deckRef.value));
 

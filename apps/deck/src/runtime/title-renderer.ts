@@ -1,6 +1,6 @@
 /**
  * Slidev's title renderer (go-to dialog, table of contents), replaced: Slidev compiles every slide title as
- * Markdown and a Vue template; this prints the outline's plain title as the text of a span.
+ * Markdown and a Vue template; this prints the slide record's plain title as the text of a span.
  */
 import { useSlideContext } from "@slidev/client";
 import { defineComponent, h } from "vue";
@@ -11,6 +11,6 @@ export default defineComponent({
   props: { no: { type: [Number, String], required: false } },
   setup(props) {
     const { $page } = useSlideContext();
-    return () => h("span", deckRef.value.outline.slides[Number(props.no ?? $page.value) - 1]?.title ?? "");
+    return () => h("span", deckRef.value.slides[Number(props.no ?? $page.value) - 1]?.title ?? "");
   },
 });

@@ -27,12 +27,12 @@ export function qrPath(text: string): { size: number; d: string } {
 }
 
 /** A QR code as vector graphics, on paper with its quiet zone, so it scans on any background; a Figure in the tree. */
-export function QrCode({ text, size, id }: { text: string; size: number; id: string }) {
+export function QrCode({ text, size, id }: { text: string; size: number; id?: string | undefined }) {
   const s = useStyles();
   const { size: n, d } = qrPath(text);
   const box = n + 2 * QUIET;
   return (
-    <Svg width={size} height={size} viewBox={`${-QUIET} ${-QUIET} ${box} ${box}`} {...tag(id)}>
+    <Svg width={size} height={size} viewBox={`${-QUIET} ${-QUIET} ${box} ${box}`} {...(id ? tag(id) : {})}>
       <Rect x={-QUIET} y={-QUIET} width={box} height={box} fill={s.colors.paper} />
       <Path d={d} fill={s.colors.ink} />
     </Svg>

@@ -54,25 +54,25 @@ export async function readPdf(file: string): Promise<PdfFacts> {
   });
   const pdf = await getDocument({
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     standardFontDataUrl,
     verbosity: 0,
   }).promise;
   try {
-    const markInfo = await pdf.getMarkInfo();
+    // pdf.js answers with a Map (its declared type still says a plain object).
+    const markInfo = (await pdf.getMarkInfo()) as unknown as Map<string, boolean> | null;
     const meta = await pdf.getMetadata();
     const info = meta.info as Record<string, unknown>;
-    const prefs = (await pdf.getViewerPreferences()) as Record<string, unknown> | null;
+    const prefs = await pdf.getViewerPreferences();
     const content: PageContent[] = [];
     for (let n = 1; n <= pdf.numPages; n++) content.push(await readPageContent(pdf, n));
     return {
       pages: pdf.numPages,
-      marked: markInfo?.Marked === true,
-      suspects: markInfo?.Suspects === true,
+      marked: markInfo?.get("Marked") === true,
+      suspects: markInfo?.get("Suspects") === true,
       lang: typeof info.Language === "string" ? info.Language : undefined,
-      displayDocTitle: typeof prefs?.DisplayDocTitle === "boolean" ? prefs.DisplayDocTitle : undefined,
+      displayDocTitle: typeof prefs?.get("DisplayDocTitle") === "boolean" ? prefs.get("DisplayDocTitle") : undefined,
       xmp: meta.metadata ? (meta.metadata as unknown as { getRaw(): string }).getRaw() : undefined,
       infoTitle: typeof info.Title === "string" ? info.Title : undefined,
       tree: readStructTree(raw),
@@ -81,6 +81,6 @@ export async function readPdf(file: string): Promise<PdfFacts> {
       text: await text,
     };
   } finally {
-    await pdf.destroy();
+    await pdf.loadingTask.destroy();
   }
 }

@@ -40,8 +40,27 @@ describe.skipIf(!enabled)("site checks", () => {
       "keyboard",
       "focus-visible",
       "link-purpose",
+      "text-size",
       "local-only",
     ]);
+  });
+
+  describe("text that shrank to fit its box", () => {
+    it("passes when every box is set at the minimum size or larger", () => {
+      expect(row(clean, "text-size")).toEqual({
+        name: "Schriftgröße: mindestens 16 px",
+        ok: true,
+        detail: "kein Text unter 16 px",
+      });
+    });
+
+    it("fails on the slide whose box had to shrink below the minimum, naming the text and its size", () => {
+      expect(row(bad, "text-size")).toEqual({
+        name: "Schriftgröße: mindestens 16 px",
+        ok: false,
+        detail: "Folie 3: „Ein sehr langer Text, der kaum passt.“ in 12 px",
+      });
+    });
   });
 
   describe("axe-core on every slide", () => {

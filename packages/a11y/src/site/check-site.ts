@@ -4,10 +4,19 @@
  * and that no request leaves the machine. The site is served from 127.0.0.1; every other request is blocked.
  */
 import { createRequire } from "node:module";
+import { deckType } from "@dus-opendata/brand";
 import { serveStatic } from "@dus-opendata/serve";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { type CheckResult, formatPages, plural, quote } from "../report.js";
-import { type AxeViolation, type FocusInfo, type LinkInfo, PROBE, VAGUE_LINK_TEXTS, WCAG_TAGS } from "./page-probe.js";
+import {
+  type AxeViolation,
+  type FocusInfo,
+  type LinkInfo,
+  PROBE,
+  type ShrunkBox,
+  VAGUE_LINK_TEXTS,
+  WCAG_TAGS,
+} from "./page-probe.js";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
@@ -41,7 +50,7 @@ function runAxe(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(`window.__a11yProbe.axe(${JSON.stringify(WCAG_TAGS)})`) as Promise<AxeViolation[]>;
 }
 
-const describeViolation = (v: AxeViolation) =>
+export const describeViolation = (v: AxeViolation) =>
   `${v.id} (${IMPACT[v.impact] ?? v.impact}) ${v.count}×, erstes Ziel ${v.target}`;
 
 /** Violations per slide, slides with the same findings grouped: "Folie 1–38: nested-interactive (ernst) 2×, …". */
@@ -112,7 +121,7 @@ async function checkFocus(page: Page): Promise<CheckResult> {
   };
 }
 
-function checkLinks(links: Map<string, { link: LinkInfo; slides: number[] }>): CheckResult {
+export function checkLinks(links: Map<string, { link: LinkInfo; slides: number[] }>): CheckResult {
   const base = { id: "link-purpose", name: "Linkzweck" };
   const normal = (s: string) =>
     s
@@ -187,6 +196,7 @@ export async function checkSite(browser: Browser, target: SiteTarget): Promise<C
     const perSlide: { slide: number; violations: AxeViolation[] }[] = [];
     const missing: number[] = [];
     const links = new Map<string, { link: LinkInfo; slides: number[] }>();
+    const shrunk: { slide: number; boxes: ShrunkBox[] }[] = [];
     for (let n = 1; n <= target.slides; n++) {
       const shown = await showSlide(page, n)
         .then(() => true)
@@ -196,6 +206,10 @@ export async function checkSite(browser: Browser, target: SiteTarget): Promise<C
         continue;
       }
       perSlide.push({ slide: n, violations: await runAxe(page) });
+      const boxes = (await (
+        await page.waitForFunction(`window.__a11yProbe.shrunk(${deckType.minimum})`)
+      ).jsonValue()) as ShrunkBox[];
+      if (boxes.length) shrunk.push({ slide: n, boxes });
       for (const link of (await page.evaluate("window.__a11yProbe.links()")) as LinkInfo[]) {
         const key = `${link.href}\n${link.name}`;
         const entry = links.get(key) ?? { link, slides: [] };
@@ -247,7 +261,19 @@ export async function checkSite(browser: Browser, target: SiteTarget): Promise<C
         : `alle ${requests} Anfragen an 127.0.0.1`,
       data: [...foreign],
     };
-    return [slidesRow, presenterRow, keyboard, focus, checkLinks(links), localRow];
+    const sizeRow: CheckResult = {
+      id: "text-size",
+      name: `Schriftgröße: mindestens ${deckType.minimum} px`,
+      ok: shrunk.length === 0,
+      detail: shrunk.length
+        ? shrunk
+            .slice(0, 4)
+            .map((s) => `Folie ${s.slide}: ${s.boxes.map((b) => `${quote(b.text, 40)} in ${b.size} px`).join(", ")}`)
+            .join("; ") + (shrunk.length > 4 ? ", …" : "")
+        : `kein Text unter ${deckType.minimum} px`,
+      data: shrunk,
+    };
+    return [slidesRow, presenterRow, keyboard, focus, checkLinks(links), sizeRow, localRow];
   } finally {
     await context?.close();
     await served.close();

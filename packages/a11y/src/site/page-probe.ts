@@ -6,6 +6,11 @@
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** Link texts that do not say where a link leads (WCAG 2.4.4), compared without case and punctuation. */
+export interface ShrunkBox {
+  size: number;
+  text: string;
+}
+
 export const VAGUE_LINK_TEXTS = [
   "hier",
   "mehr",
@@ -75,6 +80,14 @@ window.__a11yProbe = {
   links() {
     return [...document.querySelectorAll("a[href]")].filter((a) => this.shown(a))
       .map((a) => ({ href: a.href, name: this.name(a) }));
+  },
+  // Boxes of the shown slide whose text had to shrink below the minimum size to fit (the deck's FitBox writes
+  // the size it set into data-size); waits until no box is still fitting.
+  shrunk(minimum) {
+    if (window.__deckBusy) return null;
+    return [...document.querySelectorAll(".fit-box[data-size]")].filter((b) => this.shown(b))
+      .filter((b) => Number(b.dataset.size) < minimum)
+      .map((b) => ({ size: Number(b.dataset.size), text: (b.textContent || "").replace(/\\u00AD/g, "").replace(/\\s+/g, " ").trim().slice(0, 60) }));
   },
   ids: new WeakMap(),
   count: 0,

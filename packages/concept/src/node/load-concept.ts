@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { checkDeckSelections } from "../deck-selections.js";
@@ -12,12 +11,15 @@ import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
 import { checkTexts, type TextCheck } from "./check-texts.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
+import { type FileSource, workingTree } from "./file-source.js";
 import { issueMessage } from "./messages.js";
 import { locate, readYaml, sourceTextAt, valueAt, type YamlSource } from "./read-yaml.js";
 
 export interface LoadOptions {
   /** How paths appear in messages, e.g. `content` (default: the directory as given). */
   displayDir?: string;
+  /** Where the files come from (default: the working tree), e.g. a git commit. */
+  files?: FileSource;
   /**
    * A check of every text as written, e.g. that the outputs' fonts can show each character (packages/brand's
    * `checkOutputCharacters`); its findings are problems at the character's file, line and column.
@@ -171,9 +173,10 @@ function idsOf(list: unknown): { id: string; index: number }[] {
   });
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+function yamlFiles(files: FileSource, dir: string): string[] {
+  return files
+    .entries(dir)
+    .map((e) => e.name)
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort((a, b) => a.localeCompare(b, "de", { numeric: true }));
 }
@@ -186,8 +189,9 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   const display = (options.displayDir ?? dir).replace(/\/+$/, "");
   const shown = (...parts: string[]) => [display, ...parts].join("/");
   const problems: ContentProblem[] = [];
+  const files = options.files ?? workingTree;
 
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!files.isFolder(dir)) {
     throw new ContentError([
       {
         file: display,
@@ -201,13 +205,13 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
 
   const sources: YamlSource[] = [];
   const read = (rel: string[]) => {
-    const r = readYaml(join(dir, ...rel), shown(...rel));
+    const r = readYaml(join(dir, ...rel), shown(...rel), files);
     problems.push(...r.problems);
     if (r.source) sources.push(r.source);
     return r.source;
   };
 
-  for (const f of yamlFiles(dir)) {
+  for (const f of yamlFiles(files, dir)) {
     if (f !== "concept.yaml")
       problems.push({
         file: shown(f),
@@ -219,8 +223,8 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   }
 
   // A misspelt folder („baustein/“) would silently drop its files; other folders (images, notes) are fine.
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith(".") || CONTENT_FOLDERS.includes(entry.name)) continue;
+  for (const entry of files.entries(dir)) {
+    if (!entry.folder || entry.name.startsWith(".") || CONTENT_FOLDERS.includes(entry.name)) continue;
     const hint = closest(entry.name, CONTENT_FOLDERS.slice(0, 3));
     if (hint)
       problems.push({
@@ -235,7 +239,7 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   const conceptSrc = read(["concept.yaml"]);
   const conceptData = conceptSrc ? validate(conceptSchema, conceptSrc, problems) : undefined;
 
-  const bausteinFiles = yamlFiles(join(dir, "bausteine"));
+  const bausteinFiles = yamlFiles(files, join(dir, "bausteine"));
   if (bausteinFiles.length === 0)
     problems.push({
       file: shown("bausteine"),
@@ -259,7 +263,7 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
 
   const named = <S extends AnySchema>(folder: string, schema: S) => {
     const out: { id: string; data: z.output<S>; src: YamlSource }[] = [];
-    for (const f of yamlFiles(join(dir, folder))) {
+    for (const f of yamlFiles(files, join(dir, folder))) {
       const id = f.replace(/\.ya?ml$/i, "");
       if (!FILE_ID.test(id)) {
         problems.push({

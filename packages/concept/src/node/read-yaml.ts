@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from "node:fs";
 import {
   Composer,
   CST,
@@ -13,6 +12,7 @@ import {
   YAMLMap,
 } from "yaml";
 import type { ContentProblem } from "./content-error.js";
+import { type FileSource, workingTree } from "./file-source.js";
 import { findIndentationMistake, findMergedLines, mayBeIndentation } from "./indentation.js";
 import { yamlMessage } from "./messages.js";
 
@@ -272,7 +272,11 @@ function firstDuplicateKey(doc: Document.Parsed): { key: string; offset: number;
  * A byte-order mark and Windows line endings are accepted and give exactly the result of a clean file.
  * A broken file gives one problem, the first one: later YAML errors are mostly consequences of it.
  */
-export function readYaml(abs: string, display: string): { source?: YamlSource; problems: ContentProblem[] } {
+export function readYaml(
+  abs: string,
+  display: string,
+  files: FileSource = workingTree,
+): { source?: YamlSource; problems: ContentProblem[] } {
   const at = (line: number, column: number, field: string, message: string): ContentProblem => ({
     file: display,
     line,
@@ -281,12 +285,9 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
     message,
   });
   const one = (problem: ContentProblem) => ({ problems: [problem] });
-  let size: number;
-  try {
-    size = statSync(abs).size;
-  } catch {
-    return one(at(1, 1, "(Datei)", "Die Datei fehlt oder kann nicht gelesen werden."));
-  }
+  const unreadable = () => one(at(1, 1, "(Datei)", "Die Datei fehlt oder kann nicht gelesen werden."));
+  const size = files.size(abs);
+  if (size === undefined) return unreadable();
   if (size > MAX_FILE_BYTES) {
     const mb = size / MAX_FILE_BYTES;
     const shown = mb < 1.05 ? "etwas mehr als 1" : mb.toLocaleString("de-DE", { maximumFractionDigits: 1 });
@@ -299,7 +300,12 @@ export function readYaml(abs: string, display: string): { source?: YamlSource; p
       ),
     );
   }
-  const bytes = readFileSync(abs);
+  let bytes: Uint8Array;
+  try {
+    bytes = files.read(abs);
+  } catch {
+    return unreadable();
+  }
   const bad = invalidUtf8Offset(bytes);
   if (bad >= 0) {
     const p = bytePosition(bytes, bad);

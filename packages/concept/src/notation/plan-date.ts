@@ -1,4 +1,5 @@
 import { assertNever } from "../assert-never.js";
+import { joinGerman } from "../join-german.js";
 import {
   closest,
   fail,
@@ -86,11 +87,6 @@ export function parsePlanDate(input: string): ParseResult<PlanDate> {
   return ok(note ? { kind: "on", period: r.value, note } : { kind: "on", period: r.value });
 }
 
-function joinGerman(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} und ${items[items.length - 1]}`;
-}
-
 export function formatPlanDate(d: PlanDate): string {
   switch (d.kind) {
     case "on":
@@ -121,8 +117,11 @@ export function formatPlanDateLong(d: PlanDate): string {
       return `ab ${formatPeriodLong(d.period)}`;
     case "planned-for":
       return `für ${formatPeriodLong(d.period)} geplant`;
-    default:
+    case "ongoing":
+    case "unscheduled":
       return formatPlanDate(d);
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 
@@ -160,8 +159,12 @@ export function planDeadline(d: PlanDate): string | undefined {
       const last = d.periods[d.periods.length - 1];
       return last ? periodEnd(last) : undefined;
     }
-    default:
+    case "from":
+    case "ongoing":
+    case "unscheduled":
       return undefined;
+    default:
+      return assertNever(d, "Datum (Plan)");
   }
 }
 

@@ -1,3 +1,4 @@
+import { joinGerman } from "../join-german.js";
 import { closest, fail, normaliseSpace, ok, type ParseResult, q } from "./period.js";
 
 /**
@@ -53,15 +54,16 @@ export const STATUS_EXAMPLES: readonly string[] = STATUS_NOTATIONS.map((n) =>
   n.replace("<Jahr>", String(YEAR_EXAMPLE)),
 );
 
-function listGerman(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} oder ${items[items.length - 1]}`;
-}
-
 /** „„erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden““. */
-export const STATUS_NOTATION_LIST = listGerman(STATUS_NOTATIONS.map(q));
+export const STATUS_NOTATION_LIST = joinGerman(STATUS_NOTATIONS.map(q), "oder");
 
 export const STATUS_FORMS = `Erlaubt sind ${STATUS_NOTATION_LIST}${
-  DATED.length ? ` (z. B. ${listGerman(DATED.map((d) => q(`${YEAR_EXAMPLE} ${d.label}`)))})` : ""
+  DATED.length
+    ? ` (z. B. ${joinGerman(
+        DATED.map((d) => q(`${YEAR_EXAMPLE} ${d.label}`)),
+        "oder",
+      )})`
+    : ""
 }.`;
 
 export function parseStatus(input: string): ParseResult<Status> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { joinGerman } from "../join-german.js";
 import { idField, paragraphs, text } from "./fields.js";
 import {
   describePlaces,
@@ -14,9 +15,6 @@ const MAX_PLACE = Math.max(...Object.values(FLYER_PLACES));
 const FOLDED = FLYER_FORMATS.filter((f) => FLYER_FORMAT_DEFINITIONS[f].kind === "panels");
 const FLAT = FLYER_FORMATS.filter((f) => FLYER_FORMAT_DEFINITIONS[f].kind === "pages");
 const formatNames = (formats: readonly FlyerFormat[]) => formats.map((f) => f.toUpperCase()).join("/");
-
-const orList = (items: string[]) =>
-  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} oder ${items[items.length - 1]}`;
 
 const place = z
   .number()
@@ -112,11 +110,12 @@ export const flyerSectionSchema = z.discriminatedUnion("type", [
 export const flyerSchema = z
   .strictObject({
     format: z.enum(FLYER_FORMATS).describe(
-      `Format: ${orList(
+      `Format: ${joinGerman(
         FLYER_FORMATS.map((f) => {
           const d = FLYER_FORMAT_DEFINITIONS[f];
           return `„${f}“ für ${d.label} (${FLYER_PLACES[f]} ${d.kind === "panels" ? "Felder" : "Seiten"})`;
         }),
+        "oder",
       )}.`,
     ),
     occasion: text("Anlass, z. B. „Tag der offenen Tür“."),
