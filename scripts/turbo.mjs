@@ -205,7 +205,11 @@ function publish() {
 
 if (task === "test") {
   const built = await turboBuild();
-  if (!dry) publish();
+  if (!dry) {
+    publish();
+    const { writeOverview } = await import("./overview.mjs");
+    await writeOverview({ root, outRoot, content, failed: built.failed.map((a) => a.folder) });
+  }
   if (built.toolsFailed.length) process.exit(1);
   // Every package's tests run, also when one fails: the report names every failure at once.
   process.exit(
@@ -216,8 +220,10 @@ if (task === "test") {
 if (task !== "build")
   process.exit(turboPlain(task, process.env.CI ? ["--output-logs=new-only", "--log-order=grouped"] : []));
 
+// A dry run prints turbo's own plan (JSON for --dry=json), untouched, and builds nothing.
+if (dry) process.exit(turboPlain("build"));
+
 const built = await turboBuild();
-if (dry) process.exit(built.code);
 publish();
 
 // What the apps wrote (OUT_DIR/<app>/.manifest/<app>.json), and what is not up to date and why.

@@ -8,5 +8,7 @@ export default defineProject({
     hookTimeout: 900_000,
     // Every test builds decks and prints PDFs: one file at a time on a small machine.
     fileParallelism: false,
+    // GitHub's workflow parser imports its schema as JSON without an import attribute: let Vite load it.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });

@@ -35,7 +35,7 @@ import { ensureApp } from "../src/app-build.js";
 import { DATA_FILE } from "../src/data-file.js";
 import { deckDir } from "../src/deck-dir.js";
 import { exporterHash, exportPdfs, findChromium, type ShrunkText } from "../src/export-pdf.js";
-import { deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
+import { contentLocate, deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
 
 const appDir = deckDir;
 const root = findRepoRoot(appDir);
@@ -112,8 +112,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const variants = concept.decks.map((d) => d.id).filter((v) => !only || only.includes(v));
-  const data = Object.fromEntries(variants.map((v) => [v, deckDataFor(concept, v)]));
-  const json = Object.fromEntries(variants.map((v) => [v, JSON.stringify(data[v])]));
+  const locate = contentLocate();
+  const data = Object.fromEntries(variants.map((v) => [v, deckDataFor(concept, v, { locate })]));
+  // The browser's copy holds no source locations (a line moved by an edit elsewhere changes no output).
+  const json = Object.fromEntries(
+    variants.map((v) => [v, JSON.stringify(data[v], (key, value) => (key === "source" ? undefined : value))]),
+  );
 
   writeFavicon();
   const tApp = performance.now();
@@ -244,7 +248,12 @@ async function main(): Promise<number> {
       }
     writeManifest(MANIFEST, { stand: formatStand(concept.stand), files, ...(stale.length ? { stale } : {}) });
 
-    for (const f of files) for (const s of f.shrunk ?? []) say(`Warnung: ${describeShrunk(f.variant, s)}`);
+    // Where each shrunk text is written, from the current records (a reused PDF's lines may have moved since).
+    for (const f of files)
+      for (const s of f.shrunk ?? []) {
+        const source = data[f.variant]?.slides[s.slide - 1]?.source;
+        say(`Warnung: ${describeShrunk(f.variant, source ? { ...s, source } : s)}`);
+      }
     if (failed.size) {
       for (const [v, reason] of failed)
         process.stderr.write(`Präsentation ${v}: Die PDF ließ sich nicht drucken: ${reason}\n`);

@@ -28,7 +28,7 @@ const SOURCES = {
 };
 const SKIP = ["node_modules", "test", "test-results", ".turbo"];
 /** Files of src/ that only the build runs (the PDF export, this file): not part of the app. */
-const BUILD_ONLY = /^src\/(export-|pdf-|app-build\.ts$)/;
+const BUILD_ONLY = /^src\/(export-|pdf-|chromium-|app-build\.ts$)/;
 /** Files of the shared packages that end up in the browser bundle: their builds and stylesheets. */
 const packageFile = (rel: string) => /(^|\/)dist\//.test(rel) || rel.endsWith(".css");
 

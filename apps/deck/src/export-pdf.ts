@@ -125,6 +125,31 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   return saved;
 }
 
+/** How a slide site is printed (and the probe of src/chromium-contract.ts). */
+const PRINT_OPTIONS = {
+  width: "1280px",
+  height: "720px",
+  printBackground: true,
+  preferCSSPageSize: true,
+  margin: { top: "0", right: "0", bottom: "0", left: "0" },
+  tagged: true,
+  // Chromium's outline (one bookmark per heading) is replaced by one per slide (setBookmarks).
+  outline: false,
+};
+
+/** Prints an HTML page as the export prints a slide site, unchanged by the rewriter: Chromium's own PDF. */
+export async function printProbe(html: string, executablePath: string): Promise<Uint8Array> {
+  const browser = await launchChromium(executablePath);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.setContent(html, { waitUntil: "load" });
+    await page.emulateMedia({ media: "screen" });
+    return await page.pdf(PRINT_OPTIONS);
+  } finally {
+    await browser.close();
+  }
+}
+
 export interface ExportJob {
   /** Folder (under the served root) of the built site, e.g. `vortrag`. */
   site: string;
@@ -141,7 +166,7 @@ export interface ShrunkText {
   slide: number;
   /** Font size it was set in (CSS pixels on the 1280 × 720 slide). */
   size: number;
-  /** Where the text is written in the content, when the record says so (`file:line:col`). */
+  /** Where the text is written in the content (`file:line:col`), from the slide's record (set by the build). */
   source?: string;
   /** The beginning of the text, to recognise it. */
   text: string;
@@ -224,16 +249,7 @@ async function printJob(
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const shrunk = await page.evaluate(findShrunk, deckType.minimum);
     await page.emulateMedia({ media: "screen" });
-    const pdf = await page.pdf({
-      width: "1280px",
-      height: "720px",
-      printBackground: true,
-      preferCSSPageSize: true,
-      margin: { top: 0, right: 0, bottom: 0, left: 0 },
-      // Chromium's outline (one bookmark per heading) is replaced by one per slide (setBookmarks).
-      tagged,
-      outline: false,
-    });
+    const pdf = await page.pdf({ ...PRINT_OPTIONS, tagged });
     await job.output(await normalisePdf(pdf, job.meta, job.slides), { shrunk });
   } finally {
     await page.close();

@@ -1,6 +1,6 @@
 /** Node side: loads the content, picks the variant and resolves its slides for the browser bundle. */
-import { type Concept, type DeckVariant, resolveDeck } from "@dus-opendata/concept";
-import { ContentError, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
+import { type Concept, type DeckVariant, type ResolveOptions, resolveDeck } from "@dus-opendata/concept";
+import { ContentError, contentLocator, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
 import { hyphenateText } from "@dus-opendata/typeset";
 import type { DeckData } from "./deck-data.js";
 
@@ -32,8 +32,18 @@ export function variantOf(concept: Concept, variantId?: string): DeckVariant {
  * The records of a variant's slides, with German hyphenation (soft hyphens from packages/typeset) in every displayed
  * text: Chromium here has no German dictionary, so CSS `hyphens: auto` alone does nothing.
  */
-export function deckDataFor(concept: Concept, variantId?: string): DeckData {
-  return resolveDeck(concept, variantOf(concept, variantId), { hyphenate: hyphenateText });
+export function deckDataFor(
+  concept: Concept,
+  variantId?: string,
+  options: { locate?: ResolveOptions["locate"] } = {},
+): DeckData {
+  return resolveDeck(concept, variantOf(concept, variantId), { hyphenate: hyphenateText, ...options });
+}
+
+/** Where a part of the content folder in use is written (`file:line:col`), for the build's warnings. */
+export function contentLocate(): ResolveOptions["locate"] {
+  const { abs, display } = resolveContentDir();
+  return contentLocator(abs, display);
 }
 
 export function loadDeckData(variantId: string | undefined = process.env.DECK_VARIANT || undefined): DeckData {

@@ -40,7 +40,7 @@ export interface ArtifactCounts {
   softHyphens: number;
 }
 
-function readContent(pdf: PDFDocument, page: PDFPage): { text: string; refs: PDFRef[] } {
+export function readContent(pdf: PDFDocument, page: PDFPage): { text: string; refs: PDFRef[] } {
   const contents = page.node.get(PDFName.of("Contents"));
   const refs =
     contents instanceof PDFArray

@@ -8,4 +8,5 @@ export * from "./node/file-source.js";
 export * from "./node/history.js";
 export * from "./node/is-entry.js";
 export * from "./node/load-concept.js";
+export * from "./node/locate-content.js";
 export * from "./node/read-yaml.js";

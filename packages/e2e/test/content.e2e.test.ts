@@ -3,7 +3,8 @@
  * invariants only, never by its words or numbers: every deck and flyer is there, holds every fact of the model,
  * embeds only the brand font, keeps everything inside its box, and names no fixture concept's city, office or portal.
  */
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,5 +34,37 @@ describe.skipIf(!enabled)("the outputs of content/ (out/)", () => {
     const words = fixtureNames.flatMap((n) => identityWords(join(fixturesDir, n)));
     const problems = await checkOutputs({ content: contentDir, out, browser, foreign: conceptWordPattern(words) });
     expect(problems).toEqual([]);
+  });
+
+  it("are listed on the overview page, every link relative and leading to a file that is there", () => {
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!);
+    const outputs = [
+      ...readdirSync(join(out, "decks")).flatMap((f) =>
+        f.endsWith(".pdf") ? [`decks/${f}`] : f.startsWith(".") ? [] : [`decks/${f}/index.html`],
+      ),
+      ...readdirSync(join(out, "flyers"))
+        .filter((f) => f.endsWith(".pdf"))
+        .map((f) => `flyers/${f}`),
+    ];
+    expect(links.sort()).toEqual(outputs.sort());
+    for (const l of links) expect(existsSync(join(out, l)), l).toBe(true);
+    expect(html).not.toMatch(/(href|src)="(https?:|\/)/);
+  });
+
+  it("pass the page checks on the overview page: axe-core WCAG 2.1 AA, keyboard, link purpose, no other host", () => {
+    const run = spawnSync(
+      join(root, "node_modules", ".bin", "tsx"),
+      ["packages/a11y/src/cli.ts", "--json", "out/index.html"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
+    const checks = (JSON.parse(run.stdout) as { files: { checks: { id: string; ok: boolean; detail: string }[] }[] })
+      .files[0]!.checks;
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks.map((c) => c.id)).toEqual(["axe-page", "keyboard-page", "link-purpose", "links-local", "local-only"]);
+    expect(run.status).toBe(0);
   });
 });

@@ -521,6 +521,24 @@ describe("reading order", () => {
     });
   });
 
+  it("joins a word broken at a line end with a visible hyphen, and keeps a hyphen of the text", async () => {
+    const bytes = await writePdf({}, (w) => {
+      w.text("H1", "Interne Kommunikation über Verwal- tungsdaten");
+      w.text("H2", "Verwaltungs- und Finanzdaten");
+    });
+    expect(
+      await result(bytes, "reading-order", [
+        "Interne Kommunikation über Verwaltungsdaten",
+        "Verwaltungs- und Finanzdaten",
+      ]),
+    ).toMatchObject({ ok: true });
+    expect(
+      await result(bytes, "reading-order", ["Interne Kommunikation über Verwaltung", "Verwaltungs- und Finanzdaten"]),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
+
   it("fails without a structure tree", async () => {
     expect((await result(untagged, "reading-order", ORDER)).detail).toBe("kein Strukturbaum");
   });

@@ -5,11 +5,18 @@ import type { StructElement, StructNode } from "./read-struct-tree.js";
 
 const NO_TREE = "kein Strukturbaum";
 
-/** Text for comparisons: soft hyphens removed, whitespace collapsed. */
+/**
+ * Text for comparisons: soft hyphens removed, whitespace collapsed, and a word broken at a line end with a visible
+ * hyphen joined again („Verwal- tungsdaten“ → „Verwaltungsdaten“). The PDFs give such a hyphen an empty /ActualText,
+ * so assistive technology reads the word whole, but pdf.js's text does not apply /ActualText inside marked content;
+ * the same rule is applied to the expected text, so a hyphen that belongs to the text („Verwaltungs- und …“) compares
+ * equal either way.
+ */
 export function normaliseText(text: string): string {
   return text
     .replace(/\u00AD/g, "")
     .replace(/\s+/g, " ")
+    .replace(/(\p{L})- (\p{Ll})/gu, "$1$2")
     .trim();
 }
 

@@ -57,6 +57,11 @@ interface Base {
   ref?: { baustein?: string; measure?: string; intro?: string };
   /** Which page of a list that continues over several slides („(1/3)“ in the heading). */
   page?: { index: number; count: number };
+  /**
+   * Where the slide's main text is written (`file:line:col`), for the build's warning when it does not fit; only
+   * on the node side (the build leaves it out of deck-data.json, so that a moved line prints nothing again).
+   */
+  source?: SourceRef;
 }
 
 export type IntroPart =
@@ -146,8 +151,6 @@ export type SlideRecord = Base &
         facts: { status: [string, StatusToken]; planned: [string, string]; published: [string, string] };
         /** „überfällig (Stand: November 2018)“, when the variant shows overdue marks on the slides. */
         overdue?: string;
-        /** Where the description is written, for a warning when it does not fit. */
-        source?: SourceRef;
       }
     | {
         kind: "details";

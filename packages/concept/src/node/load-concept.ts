@@ -14,6 +14,7 @@ import { ContentError, type ContentProblem, formatFieldPath } from "./content-er
 import { type FileSource, workingTree } from "./file-source.js";
 import { issueMessage } from "./messages.js";
 import { locate, readYaml, sourceTextAt, valueAt, type YamlSource } from "./read-yaml.js";
+import { keysAt } from "./schema-keys.js";
 
 export interface LoadOptions {
   /** How paths appear in messages, e.g. `content` (default: the directory as given). */
@@ -34,39 +35,6 @@ const FILE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_PROBLEMS_PER_FILE = 50;
 /** The folders of a content folder; `schema` holds the generated JSON Schemas. */
 const CONTENT_FOLDERS = ["bausteine", "decks", "flyers", "schema"];
-
-/** Allowed keys of the object schema at `path` (for "Meinten Sie …?" hints). */
-function keysAt(schema: AnySchema, path: readonly PropertyKey[], data: unknown): string[] {
-  // biome-ignore lint/suspicious/noExplicitAny: walking zod's internal definitions
-  let s: any = schema;
-  let value: unknown = data;
-  const unwrap = () => {
-    for (;;) {
-      const def = s?._zod?.def;
-      if (!def) return;
-      if (def.type === "optional" || def.type === "nullable" || def.type === "default") s = def.innerType;
-      else if (def.type === "pipe") s = def.in;
-      else if (def.type === "union") {
-        const disc = def.discriminator as string | undefined;
-        const tag = disc && value && typeof value === "object" ? (value as Record<string, unknown>)[disc] : undefined;
-        // biome-ignore lint/suspicious/noExplicitAny: zod internals
-        const match = def.options.find((o: any) => o._zod.def.shape?.[disc ?? ""]?._zod.def.values?.includes(tag));
-        s = match ?? def.options[0];
-      } else return;
-    }
-  };
-  unwrap();
-  for (const seg of path) {
-    const def = s?._zod?.def;
-    if (def?.type === "array") s = def.element;
-    else if (def?.type === "object") s = def.shape[seg as string];
-    else return [];
-    value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[seg as string] : undefined;
-    unwrap();
-  }
-  const def = s?._zod?.def;
-  return def?.type === "object" ? Object.keys(def.shape) : [];
-}
 
 /** Sets the value at `path` in plain data (objects and arrays from YAML). */
 function setAt(data: unknown, path: readonly PropertyKey[], value: unknown): void {
