@@ -35,25 +35,33 @@ export function findMergedLines(doc: Document.Parsed, text: string, lines: LineC
   const found: IndentationProblem[] = [];
   const lineOf = (offset: number) => lines.linePos(offset).line;
   const columnOf = (offset: number) => lines.linePos(offset).col - 1;
+  // The path is kept as a chain of parents and built only for a finding: files may hold tens of thousands of nodes.
   type Entry = {
     node: unknown;
-    path: (string | number)[];
+    parent?: Entry;
+    step?: string | number;
     owner?: { kind: "seq" | "key"; offset: number; key?: string };
   };
-  const stack: Entry[] = [{ node: doc.contents, path: [] }];
+  const pathOf = (e: Entry) => {
+    const path: (string | number)[] = [];
+    for (let at: Entry | undefined = e; at?.step !== undefined; at = at.parent) path.unshift(at.step);
+    return path;
+  };
+  const stack: Entry[] = [{ node: doc.contents }];
   while (stack.length) {
-    const { node, path, owner } = stack.pop() as Entry;
+    const entry = stack.pop() as Entry;
+    const { node, owner } = entry;
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         const offset = pair.key.range?.[0] ?? 0;
-        stack.push({ node: pair.value, path: [...path, key], owner: { kind: "key", offset, key } });
+        stack.push({ node: pair.value, parent: entry, step: key, owner: { kind: "key", offset, key } });
       }
     } else if (isSeq(node)) {
       const offset = node.range?.[0] ?? 0;
       node.items.forEach((item, i) => {
-        stack.push({ node: item, path: [...path, i], owner: { kind: "seq", offset } });
+        stack.push({ node: item, parent: entry, step: i, owner: { kind: "seq", offset } });
       });
     } else if (isScalar(node) && node.type === Scalar.PLAIN && node.range && owner) {
       const [start, end] = node.range;
@@ -73,7 +81,7 @@ export function findMergedLines(doc: Document.Parsed, text: string, lines: LineC
               `Als eigener Eintrag muss sie so weit eingerückt sein wie der Eintrag in Zeile ${first}: „- “ nach ${spaces(columnOf(owner.offset))}. Gehört „- “ zum Text, bitte den ganzen Text in Anführungszeichen setzen.`
             : `Diese Zeile ist weiter eingerückt als „${owner.key}“ in Zeile ${lineOf(owner.offset)} und wird deshalb als Teil von dessen Text gelesen: ${value}. ` +
               `Gehört „- “ zum Text, bitte den ganzen Text in Anführungszeichen setzen; sonst die Einrückung prüfen.`;
-        found.push({ offset: lineStart + indent, field: formatFieldPath(path), message });
+        found.push({ offset: lineStart + indent, field: formatFieldPath(pathOf(entry)), message });
       }
     }
   }
