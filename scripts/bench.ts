@@ -5,7 +5,7 @@
  *
  *   pnpm bench                 everything (about 15 minutes on 2 cores)
  *   pnpm bench --quick         fewer repetitions
- *   pnpm bench --only export   one section (load, history, deck, export, flyer, build, preview; several with commas)
+ *   pnpm bench --only export   one section (load, check, history, deck, export, flyer, build, preview; several with commas)
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -68,6 +68,50 @@ async function benchLoadSection() {
       target,
       ok,
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+/**
+ * `pnpm check` as a maintainer runs it on content/ (pnpm, node, the check of the content beside the flyers'
+ * layout): once with no current build of the flyers (every flyer laid out, as after an edit that each shows), once
+ * right after a build (no flyer to lay out).
+ */
+async function benchCheck() {
+  log("pnpm check …");
+  const runs = quick ? 3 : 5;
+  const pnpm = process.env.npm_execpath?.endsWith("pnpm.cjs") ? process.execPath : "pnpm";
+  const pnpmArgs = pnpm === "pnpm" ? ["check"] : [process.env.npm_execpath ?? "", "check"];
+  const time = (out: string) => {
+    timed(pnpm, pnpmArgs, { env: { FLYER_OUT_DIR: out } }); // warm-up: compiled CLI, built packages
+    return median(Array.from({ length: runs }, () => timed(pnpm, pnpmArgs, { env: { FLYER_OUT_DIR: out } }).ms));
+  };
+  const empty = mkdtempSync(join(tmpdir(), "bench-check-"));
+  const built = mkdtempSync(join(tmpdir(), "bench-check-built-"));
+  try {
+    const cold = time(empty);
+    add(
+      "pnpm check",
+      `content/, jeder Flyer gesetzt (kein aktueller Build), Median aus ${runs}`,
+      sec(cold),
+      "< 3 s",
+      cold < 3000,
+    );
+    timed(process.execPath, [join(root, "apps", "flyer", "scripts", "flyer.mjs"), "build"], {
+      cwd: join(root, "apps", "flyer"),
+      env: { FLYER_OUT_DIR: built },
+    });
+    const warm = time(built);
+    add(
+      "pnpm check",
+      `content/, Flyer seit dem letzten Build unverändert, Median aus ${runs}`,
+      sec(warm),
+      "< 3 s",
+      warm < 3000,
+    );
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+    rmSync(built, { recursive: true, force: true });
   }
 }
 
@@ -496,6 +540,7 @@ async function main() {
     .filter(Boolean);
   const sections: [string, () => unknown][] = [
     ["load", benchLoadSection],
+    ["check", benchCheck],
     ["history", benchHistorySection],
     ["deck", benchDeckSection],
     ["export", benchExportSection],

@@ -19,12 +19,13 @@
  * - `test` first runs the build (and publishes it, which the tests read), then the tests.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
-import { browserIdentity, Digest, newestIn, readManifest } from "../packages/concept/src/node/build-cache.js";
+import { browserIdentity, Digest, readManifest } from "../packages/concept/src/node/build-cache.js";
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
+import { check } from "./check.mjs";
 
 const root = findRepoRoot();
 const argv = process.argv.slice(2);
@@ -68,28 +69,32 @@ const say = (line = "") => process.stdout.write(`${line}\n`);
 const de = (n, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
 const t0 = performance.now();
 
-if (task === "build") validateFirst();
+if (task === "build") await validateFirst();
 
 /**
- * Validates the content before turbo starts, so that a content mistake is reported once, plainly, and nothing
- * in OUT_DIR is touched. A folder that already passed with the same loader is not checked again: the key is the
- * content hash plus a hash of the loader's sources, kept in node_modules/.cache.
+ * Validates the content before turbo starts (scripts/check.mjs, the check of `pnpm check` without the layout of
+ * the flyers, which is each flyer's own transaction in the build): every file, reference and selection, and every
+ * character against the outputs' fonts. A content mistake is reported once, plainly, and nothing in out/ is
+ * touched. A folder that already passed with the same loader and fonts is not checked again: the key is the
+ * content hash plus a hash of the loader's and the brand's sources, the lockfile (font versions) and the check
+ * itself, kept in node_modules/.cache.
  */
-function validateFirst() {
-  const src = join(root, "packages", "concept", "src");
-  const key = new Digest().add("content", env.CONTENT_HASH).tree("loader", src).hex();
+async function validateFirst() {
+  const key = new Digest()
+    .add("content", env.CONTENT_HASH)
+    .tree("loader", join(root, "packages", "concept", "src"))
+    .tree("brand", join(root, "packages", "brand", "src"))
+    .file("lockfile", join(root, "pnpm-lock.yaml"))
+    .file("check", join(root, "scripts", "check.mjs"))
+    .hex();
   const stamp = join(root, "node_modules", ".cache", "opendata-content-check");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return;
-  // The compiled CLI starts in a fraction of the time tsx needs; use it while it is newer than its sources.
-  const dist = join(root, "packages", "concept", "dist", "cli.js");
-  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newestIn(src);
-  const [cmd, args] = fresh ? [process.execPath, [dist, "check"]] : [join(bin, "tsx"), [join(src, "cli.ts"), "check"]];
-  const check = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "inherit"] });
-  if (check.status !== 0) {
+  const code = await check({ env, layout: false, out: { write() {} }, err: process.stderr });
+  if (code !== 0) {
     process.stderr.write(
       `Der Build wurde nicht gestartet; die bisherigen Ausgaben in ${shownOut}/ bleiben unverändert.\n`,
     );
-    process.exit(check.status === 2 ? 2 : 1);
+    process.exit(code === 2 ? 2 : 1);
   }
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, key);

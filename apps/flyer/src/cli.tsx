@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 /**
  * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF).
- * `watch`: the same on every change of the content or the brand, in one warm process.
+ * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
+ *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
+ * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
  * Exit codes: 0 ok, 1 content errors or a flyer that does not fit (every other flyer is written all the same),
  * 2 wrong usage.
  */
-import { existsSync, watch as watchFs } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { joinGerman } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
 import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
+import { watchFolders } from "./watch-folders.js";
 
 // React's development build checks every element: not needed to print PDFs. Set before React is loaded.
 process.env.NODE_ENV ??= "production";
@@ -21,6 +24,7 @@ const loadBuild = () => import("./build-flyers.js");
 
 const USAGE = `Aufruf:
   tsx src/cli.tsx build   alle Flyer als PDF nach out/flyers schreiben (Bildschirm und Druck)
+  tsx src/cli.tsx check   alles prüfen, was build prüft (Inhalte, Satz jedes Flyers), ohne zu schreiben
   tsx src/cli.tsx watch   dasselbe bei jeder Änderung an Inhalten oder Marke erneut
 Der Inhaltsordner kommt aus CONTENT_DIR (Standard: content).`;
 
@@ -108,6 +112,42 @@ async function build(): Promise<number> {
   }
 }
 
+/**
+ * Checks every flyer as `build` would, writing nothing: one line on stdout when all fit, else the problems (as
+ * `build` reports them) on stderr. Flyers whose files in the output folder are current (same key) fit already.
+ */
+async function check(): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const { buildFlyers } = await loadBuild();
+    const built = await buildFlyers({ write: false, layoutOnly: true });
+    const failed = built.filter((f) => f.status === "failed");
+    if (failed.length) {
+      const problems = failed.flatMap((f) => f.problems ?? []);
+      if (problems.length) reportError(new ContentError(problems));
+      for (const f of failed)
+        if (f.error !== undefined)
+          process.stderr.write(
+            `Unerwarteter Fehler beim Setzen von „${f.id}“:\n${f.error instanceof Error ? f.error.stack : String(f.error)}\n`,
+          );
+      return 1;
+    }
+    const laid = built.filter((f) => f.status === "rendered").length;
+    process.stdout.write(
+      `Flyer geprüft (${de((performance.now() - t0) / 1000)} s): ${built.length === 1 ? "der Flyer passt" : `alle ${built.length} passen`}` +
+        ` (${laid} neu gesetzt, ${built.length - laid} unverändert seit dem letzten Build).\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ContentError) {
+      process.stderr.write(`${e.message}\n\n${e.summary}\n`);
+      return 1;
+    }
+    reportError(e);
+    return 1;
+  }
+}
+
 /** Re-renders on changes, debounced; errors are printed and watching goes on. */
 async function watch(): Promise<void> {
   const { buildFlyers } = await loadBuild();
@@ -149,12 +189,14 @@ async function watch(): Promise<void> {
     timer = setTimeout(run, 150);
   };
 
-  watchFs(content.abs, { recursive: true }, (_event, file) => {
-    if (!file || /\.ya?ml$/i.test(file)) schedule();
+  // Folders, not files: an editor that saves by replacing a file (sed -i, „safe write“) is seen every time.
+  // Content files are YAML; a path without an extension is a folder (added, renamed or removed).
+  watchFolders(content.abs, (file) => {
+    if (/\.ya?ml$/i.test(file) || !/\.[^/]*$/.test(file)) schedule();
   });
   const brandDir = dirname(brandEntry);
   if (existsSync(brandDir))
-    watchFs(brandDir, () => {
+    watchFolders(brandDir, () => {
       brandChanged = true;
       schedule();
     });
@@ -163,9 +205,10 @@ async function watch(): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (rest.length || (command !== "build" && command !== "watch")) {
+if (rest.length || (command !== "build" && command !== "check" && command !== "watch")) {
   process.stderr.write(`${command ? `Unbekannter Befehl „${[command, ...rest].join(" ")}“.\n` : ""}${USAGE}\n`);
   process.exit(2);
 }
 if (command === "build") process.exitCode = await build();
+else if (command === "check") process.exitCode = await check();
 else await watch();
