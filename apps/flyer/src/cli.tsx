@@ -4,6 +4,10 @@
  * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
  *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
  * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
+ * `preview`: renders single flyers on request, for the browser editor's preview (apps/redaktion starts it as a
+ *   process of its own and keeps it warm): one JSON request per line on stdin, `{ "id", "flyer", "out" }`, answered
+ *   by one JSON line on stdout, `{ "id", "ok": true, "pages" }` with the screen PDF written to `out`, or
+ *   `{ "id", "ok": false, "message" }` with the German message of the loader or of the layout.
  * Exit codes: 0 ok, 1 content errors or a flyer that does not fit (every other flyer is written all the same),
  * 2 wrong usage.
  */
@@ -26,6 +30,7 @@ const USAGE = `Aufruf:
   tsx src/cli.tsx build   alle Flyer als PDF nach out/flyers schreiben (Bildschirm und Druck)
   tsx src/cli.tsx check   alles prüfen, was build prüft (Inhalte, Satz jedes Flyers), ohne zu schreiben
   tsx src/cli.tsx watch   dasselbe bei jeder Änderung an Inhalten oder Marke erneut
+  tsx src/cli.tsx preview einzelne Flyer auf Anfrage setzen (für den Editor: JSON-Zeilen auf stdin und stdout)
 Der Inhaltsordner kommt aus CONTENT_DIR (Standard: content).`;
 
 const de = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
@@ -204,11 +209,55 @@ async function watch(): Promise<void> {
   process.stdout.write(`Beobachte ${content.display}/ und die Marke; Strg+C beendet.\n`);
 }
 
+/** Renders the flyers the editor asks for, one request per line, content read anew for each (a draft changes). */
+async function preview(): Promise<void> {
+  const { writeFileSync } = await import("node:fs");
+  const { loadConceptSync } = await import("@dus-opendata/concept/node");
+  const { checkOutputCharacters } = await import("@dus-opendata/brand/node");
+  const { renderFlyer } = await import("./render-flyer.js");
+  const { FlyerError } = await import("./prepare-flyer.js");
+  const content = resolveContentDir(process.env, findRepoRoot());
+  const answer = (a: object) => process.stdout.write(`${JSON.stringify(a)}\n`);
+  const { createInterface } = await import("node:readline");
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (!line.trim()) continue;
+    let request: { id?: unknown; flyer?: unknown; out?: unknown };
+    try {
+      request = JSON.parse(line);
+    } catch {
+      answer({ ok: false, message: "Die Anfrage ist kein JSON." });
+      continue;
+    }
+    const { id, flyer: flyerId, out } = request;
+    try {
+      if (typeof flyerId !== "string" || typeof out !== "string") throw new Error("Anfrage ohne „flyer“ und „out“.");
+      const concept = loadConceptSync(content.abs, {
+        displayDir: process.env.PREVIEW_DISPLAY_DIR || content.display,
+        checkText: checkOutputCharacters,
+      });
+      const flyer = concept.flyers.find((f) => f.id === flyerId);
+      if (!flyer) {
+        answer({ id, ok: false, message: `Den Flyer „${flyerId}“ gibt es nicht.` });
+        continue;
+      }
+      const r = await renderFlyer(concept, flyer);
+      writeFileSync(out, r.screen);
+      answer({ id, ok: true, pages: r.pages });
+    } catch (e) {
+      const message =
+        e instanceof ContentError || e instanceof FlyerError ? e.message : e instanceof Error ? e.message : String(e);
+      answer({ id, ok: false, message });
+    }
+  }
+}
+
+const COMMANDS = ["build", "check", "watch", "preview"];
 const [command, ...rest] = process.argv.slice(2);
-if (rest.length || (command !== "build" && command !== "check" && command !== "watch")) {
+if (rest.length || !COMMANDS.includes(command ?? "")) {
   process.stderr.write(`${command ? `Unbekannter Befehl „${[command, ...rest].join(" ")}“.\n` : ""}${USAGE}\n`);
   process.exit(2);
 }
 if (command === "build") process.exitCode = await build();
 else if (command === "check") process.exitCode = await check();
+else if (command === "preview") await preview();
 else await watch();
