@@ -69,7 +69,18 @@ const say = (line = "") => process.stdout.write(`${line}\n`);
 const de = (n, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
 const t0 = performance.now();
 
-if (task === "build") await validateFirst();
+/** Where the time of a build goes, for `pnpm bench` (BUILD_PHASES=<file>: written as JSON at the end). */
+const phases = {};
+const phase = async (name, fn) => {
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phases[name] = Math.round(performance.now() - t);
+  }
+};
+
+if (task === "build") await phase("Inhalte prüfen", validateFirst);
 
 /**
  * Validates the content before turbo starts (scripts/check.mjs, the check of `pnpm check` without the layout of
@@ -233,8 +244,8 @@ if (task !== "build")
 // A dry run prints turbo's own plan (JSON for --dry=json), untouched, and builds nothing.
 if (dry) process.exit(turboPlain("build"));
 
-const built = await turboBuild();
-publish();
+const built = await phase("Apps bauen (turbo)", turboBuild);
+await phase("Veröffentlichen", publish);
 
 // What the apps wrote (OUT_DIR/<app>/.manifest/<app>.json), and what is not up to date and why.
 const rows = [];
@@ -260,11 +271,11 @@ for (const id of built.toolsFailed)
   );
 
 const { writeOverview } = await import("./overview.mjs");
-const overview = await writeOverview({ root, outRoot, content, failed: built.failed.map((a) => a.folder) }).catch(
-  (e) => {
+const overview = await phase("Übersichtsseite", () =>
+  writeOverview({ root, outRoot, content, failed: built.failed.map((a) => a.folder) }).catch((e) => {
     stale.push(`Die Übersichtsseite ließ sich nicht schreiben: ${e instanceof Error ? e.message : e}`);
     return undefined;
-  },
+  }),
 );
 if (overview)
   rows.unshift({ path: `${shownOut}/index.html`, pages: overview.outputs, bytes: overview.bytes, overview: true });
@@ -287,4 +298,5 @@ if (stale.length) {
   process.stderr.write(`\nNicht aktuell (${stale.length}):\n${stale.map((s) => `  – ${s}`).join("\n")}\n`);
 }
 say(`Fertig in ${de((performance.now() - t0) / 1000)} s (Node ${process.versions.node}).`);
+if (process.env.BUILD_PHASES) writeFileSync(process.env.BUILD_PHASES, JSON.stringify(phases));
 process.exit(stale.length || built.code !== 0 ? 1 : 0);
