@@ -5,10 +5,10 @@
  *
  *   pnpm bench                 everything (about 15 minutes on 2 cores)
  *   pnpm bench --quick         fewer repetitions
- *   pnpm bench --only export   one section (load, history, deck, export, flyer, build, preview; several with commas)
+ *   pnpm bench --only export   one section (load, check, history, deck, export, flyer, build, preview; several with commas)
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -68,6 +68,50 @@ async function benchLoadSection() {
       target,
       ok,
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+/**
+ * `pnpm check` as a maintainer runs it on content/ (pnpm, node, the check of the content beside the flyers'
+ * layout): once with no current build of the flyers (every flyer laid out, as after an edit that each shows), once
+ * right after a build (no flyer to lay out).
+ */
+async function benchCheck() {
+  log("pnpm check …");
+  const runs = quick ? 3 : 5;
+  const pnpm = process.env.npm_execpath?.endsWith("pnpm.cjs") ? process.execPath : "pnpm";
+  const pnpmArgs = pnpm === "pnpm" ? ["check"] : [process.env.npm_execpath ?? "", "check"];
+  const time = (out: string) => {
+    timed(pnpm, pnpmArgs, { env: { FLYER_OUT_DIR: out } }); // warm-up: compiled CLI, built packages
+    return median(Array.from({ length: runs }, () => timed(pnpm, pnpmArgs, { env: { FLYER_OUT_DIR: out } }).ms));
+  };
+  const empty = mkdtempSync(join(tmpdir(), "bench-check-"));
+  const built = mkdtempSync(join(tmpdir(), "bench-check-built-"));
+  try {
+    const cold = time(empty);
+    add(
+      "pnpm check",
+      `content/, jeder Flyer gesetzt (kein aktueller Build), Median aus ${runs}`,
+      sec(cold),
+      "< 3 s",
+      cold < 3000,
+    );
+    timed(process.execPath, [join(root, "apps", "flyer", "scripts", "flyer.mjs"), "build"], {
+      cwd: join(root, "apps", "flyer"),
+      env: { FLYER_OUT_DIR: built },
+    });
+    const warm = time(built);
+    add(
+      "pnpm check",
+      `content/, Flyer seit dem letzten Build unverändert, Median aus ${runs}`,
+      sec(warm),
+      "< 3 s",
+      warm < 3000,
+    );
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+    rmSync(built, { recursive: true, force: true });
   }
 }
 
@@ -266,19 +310,114 @@ async function benchFlyerSection() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-function build(extraEnv: NodeJS.ProcessEnv = {}, args: string[] = []) {
-  return timed("node", ["scripts/turbo.mjs", "build", ...args], { env: { CI: "", ...extraEnv } });
+/**
+ * Peak memory of a whole process tree (every process the build starts: turbo, the apps, Slidev, Chromium): the sum
+ * of the resident memory of the tree's processes, sampled every 100 ms from /proc.
+ */
+function treeMemorySampler(pid: number): { stop: () => number } {
+  let peak = 0;
+  const sample = () => {
+    const parent = new Map<number, number>();
+    const rss = new Map<number, number>();
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        parent.set(Number(entry), Number(fields[1]));
+        rss.set(Number(entry), Number(fields[21]) * 4);
+      } catch {}
+    }
+    const inTree = (p: number): boolean => {
+      for (let q: number | undefined = p, i = 0; q && i < 64; q = parent.get(q), i++) if (q === pid) return true;
+      return false;
+    };
+    let sum = 0;
+    for (const [p, kb] of rss) if (inTree(p)) sum += kb;
+    peak = Math.max(peak, sum);
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+/** A run of `pnpm build` (scripts/turbo.mjs): time, the tree's peak memory, its phases and turbo's tasks. */
+async function build(extraEnv: NodeJS.ProcessEnv = {}, args: string[] = []) {
+  const phasesFile = join(tmpdir(), `bench-phasen-${process.pid}.json`);
+  const t = performance.now();
+  const child = spawn("node", ["scripts/turbo.mjs", "build", "--summarize", ...args], {
+    cwd: root,
+    env: { ...process.env, CI: "", BUILD_PHASES: phasesFile, ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const memory = treeMemorySampler(child.pid!);
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  child.stderr.on("data", (d) => {
+    out += d;
+  });
+  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  const ms = performance.now() - t;
+  const peakKb = memory.stop();
+  if (code !== 0) throw new Error(`pnpm build ist fehlgeschlagen:\n${out}`);
+  const phases = JSON.parse(readFileSync(phasesFile, "utf8")) as Record<string, number>;
+  rmSync(phasesFile, { force: true });
+  const runs = join(root, ".turbo", "runs");
+  const newest = readdirSync(runs)
+    .map((f) => ({ f, t: statSync(join(runs, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t)[0]!.f;
+  const summary = JSON.parse(readFileSync(join(runs, newest), "utf8")) as {
+    tasks: { taskId: string; cache: { status: string }; execution?: { startTime: number; endTime: number } }[];
+  };
+  const tasks = Object.fromEntries(
+    summary.tasks
+      .filter((x) => x.cache.status !== "HIT" && x.execution)
+      .map((x) => [x.taskId, x.execution!.endTime - x.execution!.startTime]),
+  );
+  return { ms, peakKb, phases, tasks, out };
+}
+
+/** Where the time of a build went: the wrapper's phases and, within turbo, every task that ran. */
+function where(b: Awaited<ReturnType<typeof build>>): string {
+  const parts = Object.entries(b.phases).map(([k, v]) => `${k} ${sec(v)}`);
+  const tasks = Object.entries(b.tasks)
+    .sort((a, c) => c[1] - a[1])
+    .map(([k, v]) => `${k.replace("@dus-opendata/", "").replace("#build", "")} ${sec(v)}`);
+  const app = /App gebaut \(([\d,]+) s\)/.exec(b.out)?.[1];
+  return [
+    ...parts,
+    ...(tasks.length ? [`darin (parallel): ${tasks.join(", ")}`] : []),
+    ...(app ? [`App übersetzt ${app} s`] : []),
+  ].join("; ");
+}
+
+/** 39 short text slides as Markdown: the plainest Slidev deck of the same length. */
+function writeShortDeck(dir: string, slides: number) {
+  const out = ["---", "theme: none", "title: Kurz", "fonts:\n  provider: none", "favicon: ./favicon.svg", "---", ""];
+  for (let i = 1; i <= slides; i++)
+    out.push(...(i > 1 ? ["---", ""] : []), `# Folie ${i}`, "", `Ein kurzer Text für Folie ${i}.`, "");
+  mkdirSync(join(dir, "public"), { recursive: true });
+  cpSync(join(deckDir, "public", "favicon.svg"), join(dir, "public", "favicon.svg"));
+  writeFileSync(join(dir, "slides.md"), out.join("\n"));
+  writeFileSync(join(dir, "package.json"), '{ "name": "short-deck", "private": true, "type": "module" }\n');
 }
 
 /**
- * The whole build (`pnpm build`, i.e. scripts/turbo.mjs: content check, turbo, publishing to out/) on a copy of
- * content/: cold, warm without a change, after a status and date edit (data only: no slide added or removed) and
- * after a structural edit (a new Maßnahme), and the data-only edit side by side with one plain `slidev build` of
- * the same slides as Markdown.
+ * The whole build (`pnpm build`: content check, turbo, publishing, overview page) on a copy of content/, side by
+ * side with a plain `slidev build` of the same 39 slides as Markdown (and of 39 short text slides): cold (no out/,
+ * no build area, no app, no turbo cache), warm without a change, after a status and date edit, after a new
+ * Maßnahme; the peak memory of every process of the build together; where the time goes, cold and after a status
+ * edit.
  */
 async function benchWholeBuild() {
   log("Ganzer Build: kalt, warm, nach Status- und nach Strukturänderung, gegen einfaches „slidev build“ …");
-  const runs = quick ? 3 : 7;
+  const runs = quick ? 3 : 5;
   const dir = mkdtempSync(join(tmpdir(), "bench-build-"));
   const content = join(dir, "content");
   cpSync(join(root, "content"), content, { recursive: true });
@@ -287,51 +426,69 @@ async function benchWholeBuild() {
   const last = join(content, "bausteine", files.at(-1)!);
   const original = readFileSync(last, "utf8");
   const staticDir = join(deckDir, ".bench-static");
-  rmSync(staticDir, { recursive: true, force: true });
-  mkdirSync(staticDir, { recursive: true });
+  const shortDir = join(deckDir, ".bench-kurz");
+  for (const d of [staticDir, shortDir]) {
+    rmSync(d, { recursive: true, force: true });
+    mkdirSync(d, { recursive: true });
+  }
   const slides = await writeStaticDeck(staticDir);
+  writeShortDeck(shortDir, slides);
+  const plain = (d: string) =>
+    timed(bin("slidev", deckDir), ["build", join(d, "slides.md"), "--base", "./", "--out", join(dir, "plain")], {
+      cwd: d,
+    });
   const doc = () => parseDocument(readFileSync(last, "utf8"));
   const STATUS = ["in Arbeit", "noch nicht begonnen", "erledigt"];
   const fresh = () => {
-    for (const p of ["out", ".build", join("apps", "deck", ".app")])
+    for (const p of ["out", ".build", join("apps", "deck", ".app"), join("node_modules", ".cache")])
       rmSync(join(root, p), { recursive: true, force: true });
   };
-  const times = {
+  const t = { cold: [] as number[], warm: [] as number[], data: [] as number[], structure: [] as number[] };
+  const plainReal: number[] = [];
+  const plainShort: number[] = [];
+  const ratio = {
     cold: [] as number[],
-    warm: [] as number[],
+    coldShort: [] as number[],
     data: [] as number[],
+    dataShort: [] as number[],
     structure: [] as number[],
-    plain: [] as number[],
   };
+  const peaks: { cold: number[]; data: number[] } = { cold: [], data: [] };
+  let coldWhere = "";
+  let dataWhere = "";
   try {
     for (let i = 0; i < (quick ? 1 : 3); i++) {
       fresh();
-      times.cold.push(build(env, ["--force"]).ms);
+      const cold = await build(env, ["--force"]);
+      t.cold.push(cold.ms);
+      peaks.cold.push(cold.peakKb);
+      coldWhere ||= where(cold);
+      const real = plain(staticDir).ms;
+      const short = plain(shortDir).ms;
+      plainReal.push(real);
+      plainShort.push(short);
+      ratio.cold.push(cold.ms / real);
+      ratio.coldShort.push(cold.ms / short);
     }
-    build(env);
+    await build(env);
     for (let i = 0; i < runs; i++) {
       // Warm: the same content as the build just before, nothing to do.
-      build(env);
-      times.warm.push(build(env).ms);
+      t.warm.push((await build(env)).ms);
       // Data only: one Maßnahme's status and date, a value not built before (no cache hit).
       const d = doc();
       d.setIn(["measures", 0, "status"], STATUS[i % STATUS.length]);
       d.setIn(["measures", 0, "planned"], `${String((i % 12) + 1).padStart(2, "0")}/${2030 + i}`);
       writeFileSync(last, d.toString());
-      const pair = i % 2 ? ["plain", "data"] : ["data", "plain"];
-      for (const what of pair) {
-        if (what === "data") times.data.push(build(env).ms);
-        else
-          times.plain.push(
-            timed(
-              bin("slidev", deckDir),
-              ["build", join(staticDir, "slides.md"), "--base", "./", "--out", join(dir, "plain")],
-              {
-                cwd: staticDir,
-              },
-            ).ms,
-          );
-      }
+      const data = await build(env);
+      t.data.push(data.ms);
+      peaks.data.push(data.peakKb);
+      dataWhere ||= where(data);
+      const real = plain(staticDir).ms;
+      const short = plain(shortDir).ms;
+      plainReal.push(real);
+      plainShort.push(short);
+      ratio.data.push(data.ms / real);
+      ratio.dataShort.push(data.ms / short);
       // Structure: a new Maßnahme, so every variant that shows its Baustein gets a slide more.
       const s = doc();
       s.addIn(["measures"], {
@@ -343,40 +500,37 @@ async function benchWholeBuild() {
         published: "noch nicht",
       });
       writeFileSync(last, s.toString());
-      times.structure.push(build(env).ms);
+      const structure = await build(env);
+      t.structure.push(structure.ms);
+      ratio.structure.push(structure.ms / real);
       writeFileSync(last, original);
     }
   } finally {
     writeFileSync(last, original);
-    rmSync(staticDir, { recursive: true, force: true });
+    for (const d of [staticDir, shortDir]) rmSync(d, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
     // Leave out/ matching content/ again.
-    build();
+    await build();
   }
-  const group = "Ganzer Build (pnpm build: alle Präsentationen und Flyer)";
-  const ratios = times.data.map((t, i) => t / times.plain[i]!);
-  add(
-    group,
-    "kalt (ohne out/, Build-Bereich, App und Cache)",
-    sec(median(times.cold)),
-    "< 10 s",
-    median(times.cold) < 10_000,
+  const group = "Ganzer Build (pnpm build: alle Ausgaben) gegen einfaches „slidev build“, im Wechsel gemessen";
+  const r = (xs: number[]) => de(median(xs), 2);
+  add(group, `einfaches „slidev build“: ${slides} Folien dieser Inhalte als Markdown`, sec(median(plainReal)));
+  add(group, `einfaches „slidev build“: ${slides} kurze Textfolien`, sec(median(plainShort)));
+  add(group, "kalt (ohne out/, Build-Bereich, App und turbo-Cache)", sec(median(t.cold)));
+  add(group, "kalt / einfaches Deck (Median der Paare)", r(ratio.cold), "≤ 1,0", median(ratio.cold) <= 1);
+  add(group, "kalt / kurze Folien", r(ratio.coldShort), "≤ 1,0", median(ratio.coldShort) <= 1);
+  add(group, "Status und Datum einer Maßnahme → alle Ausgaben aktuell", sec(median(t.data)));
+  add(group, "Statusänderung / einfaches Deck", r(ratio.data), "≤ 0,5", median(ratio.data) <= 0.5);
+  add(group, "Statusänderung / kurze Folien", r(ratio.dataShort), "≤ 0,5", median(ratio.dataShort) <= 0.5);
+  add(group, "neue Maßnahme → alle Ausgaben aktuell", sec(median(t.structure)));
+  add(group, "neue Maßnahme / einfaches Deck", r(ratio.structure), "≤ 0,6", median(ratio.structure) <= 0.6);
+  add(group, "warm, nichts geändert", sec(median(t.warm)), "< 1 s", median(t.warm) < 1000);
+  add(group, "Spitze des Arbeitsspeichers aller Prozesse, kalt", `${de(median(peaks.cold) / 1024, 0)} MB`);
+  add(group, "Spitze des Arbeitsspeichers aller Prozesse, Statusänderung", `${de(median(peaks.data) / 1024, 0)} MB`);
+  notes.push(
+    `Wohin die Zeit geht, kalt: ${coldWhere}.`,
+    `Wohin die Zeit geht, nach einer Statusänderung: ${dataWhere}.`,
   );
-  add(group, "warm, nichts geändert", sec(median(times.warm)), "< 1 s", median(times.warm) < 1000);
-  add(group, "Status und Datum einer Maßnahme geändert → alle Ausgaben", sec(median(times.data)));
-  add(
-    group,
-    `einfaches „slidev build“ von ${slides} Folien als Markdown (abwechselnd gemessen)`,
-    sec(median(times.plain)),
-  );
-  add(
-    group,
-    "Verhältnis Statusänderung / einfaches „slidev build“ (Median der Paare)",
-    de(median(ratios), 2),
-    "≤ 1,0",
-    median(ratios) <= 1,
-  );
-  add(group, "neue Maßnahme (Struktur) → alle Ausgaben", sec(median(times.structure)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -496,6 +650,7 @@ async function main() {
     .filter(Boolean);
   const sections: [string, () => unknown][] = [
     ["load", benchLoadSection],
+    ["check", benchCheck],
     ["history", benchHistorySection],
     ["deck", benchDeckSection],
     ["export", benchExportSection],

@@ -19,12 +19,13 @@
  * - `test` first runs the build (and publishes it, which the tests read), then the tests.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
-import { browserIdentity, Digest, newestIn, readManifest } from "../packages/concept/src/node/build-cache.js";
+import { browserIdentity, Digest, readManifest } from "../packages/concept/src/node/build-cache.js";
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
+import { check } from "./check.mjs";
 
 const root = findRepoRoot();
 const argv = process.argv.slice(2);
@@ -68,28 +69,43 @@ const say = (line = "") => process.stdout.write(`${line}\n`);
 const de = (n, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
 const t0 = performance.now();
 
-if (task === "build") validateFirst();
+/** Where the time of a build goes, for `pnpm bench` (BUILD_PHASES=<file>: written as JSON at the end). */
+const phases = {};
+const phase = async (name, fn) => {
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phases[name] = Math.round(performance.now() - t);
+  }
+};
+
+if (task === "build") await phase("Inhalte prüfen", validateFirst);
 
 /**
- * Validates the content before turbo starts, so that a content mistake is reported once, plainly, and nothing
- * in OUT_DIR is touched. A folder that already passed with the same loader is not checked again: the key is the
- * content hash plus a hash of the loader's sources, kept in node_modules/.cache.
+ * Validates the content before turbo starts (scripts/check.mjs, the check of `pnpm check` without the layout of
+ * the flyers, which is each flyer's own transaction in the build): every file, reference and selection, and every
+ * character against the outputs' fonts. A content mistake is reported once, plainly, and nothing in out/ is
+ * touched. A folder that already passed with the same loader and fonts is not checked again: the key is the
+ * content hash plus a hash of the loader's and the brand's sources, the lockfile (font versions) and the check
+ * itself, kept in node_modules/.cache.
  */
-function validateFirst() {
-  const src = join(root, "packages", "concept", "src");
-  const key = new Digest().add("content", env.CONTENT_HASH).tree("loader", src).hex();
+async function validateFirst() {
+  const key = new Digest()
+    .add("content", env.CONTENT_HASH)
+    .tree("loader", join(root, "packages", "concept", "src"))
+    .tree("brand", join(root, "packages", "brand", "src"))
+    .file("lockfile", join(root, "pnpm-lock.yaml"))
+    .file("check", join(root, "scripts", "check.mjs"))
+    .hex();
   const stamp = join(root, "node_modules", ".cache", "opendata-content-check");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return;
-  // The compiled CLI starts in a fraction of the time tsx needs; use it while it is newer than its sources.
-  const dist = join(root, "packages", "concept", "dist", "cli.js");
-  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newestIn(src);
-  const [cmd, args] = fresh ? [process.execPath, [dist, "check"]] : [join(bin, "tsx"), [join(src, "cli.ts"), "check"]];
-  const check = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "inherit"] });
-  if (check.status !== 0) {
+  const code = await check({ env, layout: false, out: { write() {} }, err: process.stderr });
+  if (code !== 0) {
     process.stderr.write(
       `Der Build wurde nicht gestartet; die bisherigen Ausgaben in ${shownOut}/ bleiben unverändert.\n`,
     );
-    process.exit(check.status === 2 ? 2 : 1);
+    process.exit(code === 2 ? 2 : 1);
   }
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, key);
@@ -114,7 +130,17 @@ function turboPlain(t, extra = []) {
  */
 function turboBuild() {
   return new Promise((done) => {
-    const args = ["run", "build", "--env-mode=strict", "--continue", "--log-prefix=task", "--output-logs=new-only"];
+    // Only the apps that make outputs, and what they are built from (the editor and the checkers are not outputs).
+    const filters = APPS.map((a) => `--filter=${a.pkg}`);
+    const args = [
+      "run",
+      "build",
+      "--env-mode=strict",
+      "--continue",
+      "--log-prefix=task",
+      "--output-logs=new-only",
+      ...filters,
+    ];
     const child = spawn(join(bin, "turbo"), [...args, ...rest], { env, cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     /** Lines per task (`@scope/pkg:build`), shown only when it fails; turbo's own lines under "". */
     const logs = new Map();
@@ -218,8 +244,8 @@ if (task !== "build")
 // A dry run prints turbo's own plan (JSON for --dry=json), untouched, and builds nothing.
 if (dry) process.exit(turboPlain("build"));
 
-const built = await turboBuild();
-publish();
+const built = await phase("Apps bauen (turbo)", turboBuild);
+await phase("Veröffentlichen", publish);
 
 // What the apps wrote (OUT_DIR/<app>/.manifest/<app>.json), and what is not up to date and why.
 const rows = [];
@@ -245,11 +271,11 @@ for (const id of built.toolsFailed)
   );
 
 const { writeOverview } = await import("./overview.mjs");
-const overview = await writeOverview({ root, outRoot, content, failed: built.failed.map((a) => a.folder) }).catch(
-  (e) => {
+const overview = await phase("Übersichtsseite", () =>
+  writeOverview({ root, outRoot, content, failed: built.failed.map((a) => a.folder) }).catch((e) => {
     stale.push(`Die Übersichtsseite ließ sich nicht schreiben: ${e instanceof Error ? e.message : e}`);
     return undefined;
-  },
+  }),
 );
 if (overview)
   rows.unshift({ path: `${shownOut}/index.html`, pages: overview.outputs, bytes: overview.bytes, overview: true });
@@ -272,4 +298,5 @@ if (stale.length) {
   process.stderr.write(`\nNicht aktuell (${stale.length}):\n${stale.map((s) => `  – ${s}`).join("\n")}\n`);
 }
 say(`Fertig in ${de((performance.now() - t0) / 1000)} s (Node ${process.versions.node}).`);
+if (process.env.BUILD_PHASES) writeFileSync(process.env.BUILD_PHASES, JSON.stringify(phases));
 process.exit(stale.length || built.code !== 0 ? 1 : 0);

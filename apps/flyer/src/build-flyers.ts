@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as defaultBrand from "@dus-opendata/brand";
+import { checkOutputCharacters } from "@dus-opendata/brand/node";
 import { formatStand } from "@dus-opendata/concept";
 import {
   type Manifest as CacheManifest,
@@ -65,6 +66,11 @@ export interface BuildOptions extends RenderOptions {
   outDir?: string;
   env?: NodeJS.ProcessEnv;
   onEvent?: (event: BuildEvent) => void;
+  /**
+   * `false` for `check`: everything a build does (load, prepare, lay out and check every flyer whose files are not
+   * current) and reports the same problems, but writes nothing.
+   */
+  write?: boolean;
 }
 
 /** An entry of out/flyers/.manifest/flyers.json. */
@@ -133,7 +139,8 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
   const env = options.env ?? process.env;
   const root = findRepoRoot();
   const content = resolveContentDir(env, root);
-  const concept = loadConceptSync(content.abs, { displayDir: content.display });
+  // Every character must be one the embedded fonts show: refused here as in `pnpm check`, never substituted.
+  const concept = loadConceptSync(content.abs, { displayDir: content.display, checkText: checkOutputCharacters });
   // FLYER_OUT_DIR: the root build's build area (scripts/turbo.mjs publishes it to out/flyers when all apps built).
   const outDir = options.outDir ?? (env.FLYER_OUT_DIR ? resolve(env.FLYER_OUT_DIR) : join(root, "out", "flyers"));
   const shown = (name: string) => {
@@ -226,7 +233,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     }
     const files = filesOf(prepared.id).map(({ kind, name }) => {
       const bytes = kind === "screen" ? result.screen : result.print;
-      writeAtomic(join(outDir, name), bytes);
+      if (options.write !== false) writeAtomic(join(outDir, name), bytes);
       return {
         path: name,
         pages: result.pages,
@@ -238,6 +245,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
     });
     record(prepared.id, files, { status: "rendered", ms: performance.now() - t0, omissions: result.omissions });
   }
+  if (options.write === false) return plan.flatMap((p) => built.get(p.prepared.id) ?? []);
 
   // PDFs of flyers that no longer exist in the content would look current: remove them once everything is written.
   const current = new Set(plan.flatMap((p) => filesOf(p.prepared.id).map((f) => f.name)));

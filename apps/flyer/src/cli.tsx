@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 /**
  * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF).
- * `watch`: the same on every change of the content or the brand, in one warm process.
+ * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
+ *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
+ * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
+ * `preview`: renders single flyers on request, for the browser editor's preview (apps/redaktion starts it as a
+ *   process of its own and keeps it warm): one JSON request per line on stdin, `{ "id", "flyer", "out" }`, answered
+ *   by one JSON line on stdout, `{ "id", "ok": true, "pages" }` with the screen PDF written to `out`, or
+ *   `{ "id", "ok": false, "message" }` with the German message of the loader or of the layout.
  * Exit codes: 0 ok, 1 content errors or a flyer that does not fit (every other flyer is written all the same),
  * 2 wrong usage.
  */
-import { existsSync, watch as watchFs } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { joinGerman } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
 import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
+import { watchFolders } from "./watch-folders.js";
 
 // React's development build checks every element: not needed to print PDFs. Set before React is loaded.
 process.env.NODE_ENV ??= "production";
@@ -21,7 +28,9 @@ const loadBuild = () => import("./build-flyers.js");
 
 const USAGE = `Aufruf:
   tsx src/cli.tsx build   alle Flyer als PDF nach out/flyers schreiben (Bildschirm und Druck)
+  tsx src/cli.tsx check   alles prüfen, was build prüft (Inhalte, Satz jedes Flyers), ohne zu schreiben
   tsx src/cli.tsx watch   dasselbe bei jeder Änderung an Inhalten oder Marke erneut
+  tsx src/cli.tsx preview einzelne Flyer auf Anfrage setzen (für den Editor: JSON-Zeilen auf stdin und stdout)
 Der Inhaltsordner kommt aus CONTENT_DIR (Standard: content).`;
 
 const de = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
@@ -108,6 +117,42 @@ async function build(): Promise<number> {
   }
 }
 
+/**
+ * Checks every flyer as `build` would, writing nothing: one line on stdout when all fit, else the problems (as
+ * `build` reports them) on stderr. Flyers whose files in the output folder are current (same key) fit already.
+ */
+async function check(): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const { buildFlyers } = await loadBuild();
+    const built = await buildFlyers({ write: false, layoutOnly: true });
+    const failed = built.filter((f) => f.status === "failed");
+    if (failed.length) {
+      const problems = failed.flatMap((f) => f.problems ?? []);
+      if (problems.length) reportError(new ContentError(problems));
+      for (const f of failed)
+        if (f.error !== undefined)
+          process.stderr.write(
+            `Unerwarteter Fehler beim Setzen von „${f.id}“:\n${f.error instanceof Error ? f.error.stack : String(f.error)}\n`,
+          );
+      return 1;
+    }
+    const laid = built.filter((f) => f.status === "rendered").length;
+    process.stdout.write(
+      `Flyer geprüft (${de((performance.now() - t0) / 1000)} s): ${built.length === 1 ? "der Flyer passt" : `alle ${built.length} passen`}` +
+        ` (${laid} neu gesetzt, ${built.length - laid} unverändert seit dem letzten Build).\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ContentError) {
+      process.stderr.write(`${e.message}\n\n${e.summary}\n`);
+      return 1;
+    }
+    reportError(e);
+    return 1;
+  }
+}
+
 /** Re-renders on changes, debounced; errors are printed and watching goes on. */
 async function watch(): Promise<void> {
   const { buildFlyers } = await loadBuild();
@@ -149,12 +194,14 @@ async function watch(): Promise<void> {
     timer = setTimeout(run, 150);
   };
 
-  watchFs(content.abs, { recursive: true }, (_event, file) => {
-    if (!file || /\.ya?ml$/i.test(file)) schedule();
+  // Folders, not files: an editor that saves by replacing a file (sed -i, „safe write“) is seen every time.
+  // Content files are YAML; a path without an extension is a folder (added, renamed or removed).
+  watchFolders(content.abs, (file) => {
+    if (/\.ya?ml$/i.test(file) || !/\.[^/]*$/.test(file)) schedule();
   });
   const brandDir = dirname(brandEntry);
   if (existsSync(brandDir))
-    watchFs(brandDir, () => {
+    watchFolders(brandDir, () => {
       brandChanged = true;
       schedule();
     });
@@ -162,10 +209,55 @@ async function watch(): Promise<void> {
   process.stdout.write(`Beobachte ${content.display}/ und die Marke; Strg+C beendet.\n`);
 }
 
+/** Renders the flyers the editor asks for, one request per line, content read anew for each (a draft changes). */
+async function preview(): Promise<void> {
+  const { writeFileSync } = await import("node:fs");
+  const { loadConceptSync } = await import("@dus-opendata/concept/node");
+  const { checkOutputCharacters } = await import("@dus-opendata/brand/node");
+  const { renderFlyer } = await import("./render-flyer.js");
+  const { FlyerError } = await import("./prepare-flyer.js");
+  const content = resolveContentDir(process.env, findRepoRoot());
+  const answer = (a: object) => process.stdout.write(`${JSON.stringify(a)}\n`);
+  const { createInterface } = await import("node:readline");
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (!line.trim()) continue;
+    let request: { id?: unknown; flyer?: unknown; out?: unknown };
+    try {
+      request = JSON.parse(line);
+    } catch {
+      answer({ ok: false, message: "Die Anfrage ist kein JSON." });
+      continue;
+    }
+    const { id, flyer: flyerId, out } = request;
+    try {
+      if (typeof flyerId !== "string" || typeof out !== "string") throw new Error("Anfrage ohne „flyer“ und „out“.");
+      const concept = loadConceptSync(content.abs, {
+        displayDir: process.env.PREVIEW_DISPLAY_DIR || content.display,
+        checkText: checkOutputCharacters,
+      });
+      const flyer = concept.flyers.find((f) => f.id === flyerId);
+      if (!flyer) {
+        answer({ id, ok: false, message: `Den Flyer „${flyerId}“ gibt es nicht.` });
+        continue;
+      }
+      const r = await renderFlyer(concept, flyer);
+      writeFileSync(out, r.screen);
+      answer({ id, ok: true, pages: r.pages });
+    } catch (e) {
+      const message =
+        e instanceof ContentError || e instanceof FlyerError ? e.message : e instanceof Error ? e.message : String(e);
+      answer({ id, ok: false, message });
+    }
+  }
+}
+
+const COMMANDS = ["build", "check", "watch", "preview"];
 const [command, ...rest] = process.argv.slice(2);
-if (rest.length || (command !== "build" && command !== "watch")) {
+if (rest.length || !COMMANDS.includes(command ?? "")) {
   process.stderr.write(`${command ? `Unbekannter Befehl „${[command, ...rest].join(" ")}“.\n` : ""}${USAGE}\n`);
   process.exit(2);
 }
 if (command === "build") process.exitCode = await build();
+else if (command === "check") process.exitCode = await check();
+else if (command === "preview") await preview();
 else await watch();

@@ -57,6 +57,11 @@ export interface RenderOptions {
   brand?: Brand;
   /** Tagged PDF/UA-1 (default). Untagged only to measure what tagging costs (bench/render.ts). */
   tagged?: boolean;
+  /**
+   * Lay out and check only (`check`): no screen and print files are made (`screen` and `print` stay empty), which
+   * spares the post-processing of both; layout and its problems are exactly those of a build.
+   */
+  layoutOnly?: boolean;
 }
 
 /**
@@ -133,11 +138,13 @@ export async function renderPrepared(prepared: PreparedFlyer, options: RenderOpt
   }
   if (!layout) throw new Error("react-pdf hat kein Layout geliefert.");
   assertFits(layout, plan, prepared);
-  const { screen, print } = await finishPdfs(rendered, {
-    geometry: plan.geometry,
-    meta: prepared.meta,
-    markColor: brand.colors.ink,
-  });
+  const { screen, print } = options.layoutOnly
+    ? { screen: new Uint8Array(), print: new Uint8Array() }
+    : await finishPdfs(rendered, {
+        geometry: plan.geometry,
+        meta: prepared.meta,
+        markColor: brand.colors.ink,
+      });
   const left = prepared.places.flat().flatMap((section) => {
     const parts = omissions(section.data, plan.steps[section.field], plan.shown[section.field]);
     return parts.length

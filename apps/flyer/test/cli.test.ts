@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyContent, loadRepoConcept, removeDir, runCli } from "./helpers.js";
+import { loadRepoConcept, removeDir, repoRoot, runCli } from "./helpers.js";
 
 /** A folder of its own, not the repository's out/ (other packages' tests read that one meanwhile). */
 const out = mkdtempSync(join(tmpdir(), "flyer-cli-"));
@@ -51,9 +51,11 @@ describe("tsx src/cli.tsx", () => {
   });
 
   it("meldet Inhaltsfehler mit Datei, Zeile und Spalte, ohne Stacktrace, Exit 1", () => {
-    const dir = copyContent();
+    // A fixture concept: what the test edits must be there, whatever content/ holds today.
+    const dir = mkdtempSync(join(tmpdir(), "flyer-cli-inhalt-"));
     dirs.push(dir);
-    const id = loadRepoConcept().flyers[0]?.id;
+    cpSync(join(repoRoot, "fixtures", "concepts", "kleinstadt"), dir, { recursive: true });
+    const id = "sprechstunde";
     const file = join(dir, "flyers", `${id}.yaml`);
     writeFileSync(file, readFileSync(file, "utf8").replace(/^format: .*$/m, "format: din-lang"));
     const r = runCli(["build"], { CONTENT_DIR: dir });

@@ -31,3 +31,5 @@ export function ttfFonts(): FontFile[] {
 export function webFontDir(): string {
   return dirname(require.resolve("@fontsource/source-sans-3/package.json"));
 }
+
+export * from "./font-coverage.js";

@@ -12,6 +12,7 @@ import { countConcept, formatStand, standDate, statusRows } from "./index.js";
 import { generateJsonSchemas } from "./json-schema.js";
 import { labels } from "./labels.js";
 import type { Concept } from "./model.js";
+import { checkSummary } from "./node/check-summary.js";
 import { ContentError } from "./node/content-error.js";
 import { resolveContentDir } from "./node/environment.js";
 import { resolveBaseline } from "./node/history.js";
@@ -160,15 +161,7 @@ function status(args: string[]): void {
 
 function check(args: string[]): void {
   if (args.length) throw new UsageError(`Unbekannte Angabe „${args[0]}“.`);
-  const concept = load();
-  const c = countConcept(concept);
-  const t = termsOf(concept);
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  process.stdout.write(
-    `Alles in Ordnung: ${countNumber(c.bausteine, t.baustein)}, ${countNumber(c.measures, t.measure)}, ` +
-      `${countNumber(c.chances, t.chance)}, ${countNumber(c.risks, t.risk)}, ` +
-      `${n(concept.decks.length, "Deck-Variante", "Deck-Varianten")}, ${n(concept.flyers.length, "Flyer", "Flyer")}.\n`,
-  );
+  process.stdout.write(`${checkSummary(load())}.\n`);
 }
 
 function schema(args: string[]): number {

@@ -6,6 +6,7 @@ export * from "./deck/records.js";
 export * from "./deck/resolve-deck.js";
 export * from "./deck/rich-text.js";
 export * from "./deck/timeline.js";
+export * from "./deck-selections.js";
 export * from "./document-metadata.js";
 export * from "./flyer-selections.js";
 export * from "./labels.js";

@@ -15,6 +15,8 @@ export const labels = {
   stand: "Stand",
   overdue: "überfällig",
   contact: "Kontakt",
+  /** The portal's name where the concept gives none (`portalName`). */
+  portal: "Portal",
   page: "Seite",
   note: "Hinweis",
   undated: "ohne Termin",

@@ -1,5 +1,7 @@
 export * from "./json-schema.js";
 export * from "./node/build-cache.js";
+export * from "./node/check-summary.js";
+export * from "./node/check-texts.js";
 export * from "./node/content-error.js";
 export * from "./node/environment.js";
 export * from "./node/file-source.js";

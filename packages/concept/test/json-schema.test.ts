@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONTENT_SCHEMAS, generateJsonSchemas } from "../src/json-schema.js";
-import { CONTENT_DIR, runCli } from "./helpers.js";
+import { CONTENT_DIR, FIXTURE_CONCEPTS, fixtureConcepts, runCli } from "./helpers.js";
 
 const SCHEMA_DIR = join(CONTENT_DIR, "schema");
 
@@ -37,30 +37,47 @@ describe("JSON Schemas for editors", () => {
     expect(missing).toEqual([]);
   });
 
-  const yamlFiles = readdirSync(CONTENT_DIR, { recursive: true, encoding: "utf8" })
-    .filter((rel) => /\.ya?ml$/.test(rel))
-    .sort();
   const SCHEMA_FOR: Record<string, string> = {
     ".": "concept.schema.json",
     bausteine: "baustein.schema.json",
     decks: "deck.schema.json",
     flyers: "flyer.schema.json",
   };
-
-  it("there is content to check", () => {
-    expect(yamlFiles).toContain("concept.yaml");
-    expect(yamlFiles.filter((f) => f.startsWith("bausteine/")).length).toBeGreaterThan(0);
-  });
-
-  it.each(yamlFiles)("content/%s starts with a yaml-language-server line pointing at its schema", (rel) => {
+  const yamlFilesOf = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((rel) => /\.ya?ml$/.test(rel))
+      .sort();
+  /** The schema a file's first line names (`# yaml-language-server: $schema=…`), resolved; undefined without one. */
+  const schemaLine = (dir: string, rel: string) => {
     const first =
-      readFileSync(join(CONTENT_DIR, rel), "utf8")
+      readFileSync(join(dir, rel), "utf8")
         .replace(/^\uFEFF/, "")
         .split(/\r?\n/)[0] ?? "";
     const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(m, `first line of content/${rel}: ${first}`).not.toBeNull();
-    const target = resolve(dirname(join(CONTENT_DIR, rel)), m?.[1] ?? "");
-    expect(existsSync(target), `${m?.[1]} from content/${rel}`).toBe(true);
-    expect(relative(SCHEMA_DIR, target)).toBe(SCHEMA_FOR[dirname(rel)]);
+    return m ? resolve(dirname(join(dir, rel)), m[1] ?? "") : undefined;
+  };
+  const fixtureFiles = fixtureConcepts().flatMap((name) =>
+    yamlFilesOf(join(FIXTURE_CONCEPTS, name)).map((rel) => [name, rel] as const),
+  );
+
+  it.each(fixtureFiles)(
+    "fixtures/concepts/%s/%s starts with a line pointing at its schema in content/schema",
+    (name, rel) => {
+      const target = schemaLine(join(FIXTURE_CONCEPTS, name), rel);
+      expect(target, "erste Zeile: # yaml-language-server: $schema=…").toBeDefined();
+      expect(existsSync(target ?? "")).toBe(true);
+      expect(relative(SCHEMA_DIR, target ?? "")).toBe(SCHEMA_FOR[dirname(rel)]);
+    },
+  );
+
+  // content/ is the team's: a new file without the line is still valid content; a line that is there must be right.
+  it("every file of content/ that names a schema names the right one", () => {
+    const wrong = yamlFilesOf(CONTENT_DIR).flatMap((rel) => {
+      const target = schemaLine(CONTENT_DIR, rel);
+      return target === undefined || (existsSync(target) && relative(SCHEMA_DIR, target) === SCHEMA_FOR[dirname(rel)])
+        ? []
+        : [rel];
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -13,5 +13,10 @@ export function hyphenateText(text: string): string {
   const tokens = bindPairs(text.replaceAll(SOFT_HYPHEN, "")).split(BREAKING_SPACE);
   const isWord = (t: string) => t.length > 0 && !BREAKING_SPACE.test(t);
   const last = tokens.findLastIndex(isWord);
-  return tokens.map((t, i) => (i !== last && isWord(t) ? hyphenateWord(t).join(SOFT_HYPHEN) : t)).join("");
+  return tokens.map((t, i) => (i !== last && isWord(t) ? joinParts(hyphenateWord(t)) : t)).join("");
+}
+
+/** Parts joined by soft hyphens; after a hyphen of the word the browser breaks by itself and needs none. */
+function joinParts(parts: string[]): string {
+  return parts.reduce((text, part) => (/[-\u2010]$/u.test(text) ? text + part : `${text}${SOFT_HYPHEN}${part}`));
 }

@@ -1,5 +1,7 @@
 export { hyphenateText } from "./hyphenate-text.js";
 export {
+  HEADING_BREAKS,
+  hyphenateHeading,
   hyphenateWord,
   hyphenationFor,
   keepWhole,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   BIND,
   bindPairs,
+  hyphenateHeading,
   hyphenateText,
   hyphenateWord,
   hyphenationFor,
@@ -85,6 +86,34 @@ describe("hyphenateWord: German syllables, never fewer than three letters at a l
     expect(hyphenateWord(`Ab${SOFT_HYPHEN}gabe${SOFT_HYPHEN}frist`)).toEqual(["Abgabe", "frist"]);
   });
 
+  it.each([
+    [
+      "Verwaltungsdaten-Informationsplattform",
+      ["Ver", "wal", "tungs", "da", "ten-", "Infor", "ma", "ti", "ons", "platt", "form"],
+    ],
+    ["Datenschutz-Folgenabschätzung", ["Daten", "schutz-", "Fol", "gen", "ab", "schät", "zung"]],
+    ["E-Mail-Adresse", ["E-Mail-", "Adresse"]],
+    ["Bürger-Service", ["Bürger-", "Ser", "vice"]],
+    ["Daten-Portal-Suche", ["Daten-", "Portal-", "Suche"]],
+  ])(
+    "breaks %s after its own hyphens first, then at syllables, three letters at least on either side",
+    (word, parts) => {
+      expect(hyphenateWord(word)).toEqual(parts);
+    },
+  );
+
+  it("hyphenateHeading: the same break points, for every word of a heading, and addresses stay whole", () => {
+    expect(hyphenateHeading("Verwaltungsdaten-Informationsplattform")).toEqual(
+      hyphenateWord("Verwaltungsdaten-Informationsplattform"),
+    );
+    expect(hyphenateHeading("daten.beispielstadt.example/gruenflaechen-kataster")).toEqual([
+      "daten.beispielstadt.example/gruenflaechen-kataster",
+    ]);
+    expect(hyphenateHeading("www.gruenflaechen-unterhaltung.example")).toEqual([
+      "www.gruenflaechen-unterhaltung.example",
+    ]);
+  });
+
   it("keepWhole never breaks and drops soft hyphens", () => {
     expect(keepWhole(`Ver${SOFT_HYPHEN}waltung`)).toEqual(["Verwaltung"]);
   });
@@ -138,6 +167,12 @@ describe("hyphenateText: the same rules as soft hyphens, for the deck", () => {
       "Zum Bei|spiel z._B. Amt_12\n  und Verwaltung.",
     );
     expect(hyphenateText("")).toBe("");
+  });
+
+  it("puts no soft hyphen after a hyphen of the word: the browser breaks there by itself", () => {
+    expect(show(hyphenateText("Die Verwaltungsdaten-Informationsplattform wächst"))).toBe(
+      "Die Ver|wal|tungs|da|ten-Infor|ma|ti|ons|platt|form wächst",
+    );
   });
 
   it("gives the same break points as the react-pdf callback", () => {

@@ -1,5 +1,5 @@
 import { assertNever } from "@dus-opendata/concept";
-import { hyphenationFor, keepWhole } from "@dus-opendata/typeset";
+import { HEADING_BREAKS, hyphenationFor, keepWhole } from "@dus-opendata/typeset";
 import { Link, Text, View } from "@react-pdf/renderer";
 import { Fragment, type ReactNode } from "react";
 import type { FlyerElement, Hyphenation } from "../elements.js";
@@ -12,9 +12,9 @@ function hyphenation(mode: Hyphenation, content: string): ((word: string) => str
     case "prose":
     case "words":
       return hyphenationFor(content);
-    // The one place that says how headings break.
+    // The one place that says how headings break: only where a word fits no line, after its own hyphen first.
     case "heading":
-      return keepWhole;
+      return HEADING_BREAKS.hyphenationCallback;
     case "whole":
       return keepWhole;
     case "default":
@@ -56,6 +56,7 @@ export function paint(el: FlyerElement, key?: string | number): ReactNode {
           {...tagOf(el)}
           style={el.style}
           {...(callback ? { hyphenationCallback: callback } : {})}
+          {...(el.hyphenation === "heading" ? { hyphenationPenalty: HEADING_BREAKS.hyphenationPenalty } : {})}
         >
           {el.text}
         </Text>

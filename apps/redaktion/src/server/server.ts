@@ -15,7 +15,7 @@ import type { EditOp } from "../shared/edit-ops.js";
 import type { PreviewTarget } from "../shared/preview-target.js";
 import { statusScale } from "../shared/status-scale.js";
 import { slideFor } from "./adapters/deck-slide.js";
-import { type FlyerPageRef, flyerPagesFor, renderFlyerPage, warmFlyerRenderer } from "./adapters/flyer-page.js";
+import { type FlyerPageRef, FlyerRenderer, flyerPagesFor } from "./adapters/flyer-page.js";
 import { type CheckResult, checkContent } from "./check-content.js";
 import {
   hashText,
@@ -113,6 +113,8 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       `${process.pid}-${randomBytes(3).toString("hex")}`,
     );
   const shadow = new Shadow(shadowRoot);
+  // The flyer app renders the drafts in the shadow copy, naming files as the real folder.
+  const flyers = new FlyerRenderer(shadow.checkDir, display);
   /** Every version of a file the editor has handed out or written, by hash: the base of an edit. */
   const versions = new Map<string, string>();
   /** The version of each file last seen on disk. */
@@ -180,11 +182,10 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       flyer.version++;
       if (ref) {
         const version = flyer.version;
-        const concept = check.concept;
         const run = async () => {
           if (version !== flyer.version) return;
           try {
-            const r = await renderFlyerPage(concept, ref);
+            const r = await flyers.render(ref);
             if (r.ok) {
               flyer.png = r.png;
               flyer.message = undefined;
@@ -360,7 +361,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       },
     );
   }
-  if (options.flyerPreview) void warmFlyerRenderer().catch(() => {});
+  if (options.flyerPreview) flyers.warm();
   const headers = securityHeaders(deck?.origin);
 
   const reply = (res: ServerResponse, status: number, body: unknown) => {
@@ -503,6 +504,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await deck?.stop();
+      flyers.stop();
       shadow.remove();
     },
   };

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { z } from "zod";
+import { checkDeckSelections } from "../deck-selections.js";
 import { checkFlyerSelections, type FlyerLookup } from "../flyer-selections.js";
 import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
 import { deckReferences, flyerReferences } from "../model.js";
@@ -8,6 +9,7 @@ import { bausteinSchema } from "../schemas/baustein.js";
 import { conceptSchema } from "../schemas/concept.js";
 import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
+import { checkTexts, type TextCheck } from "./check-texts.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
 import { type FileSource, workingTree } from "./file-source.js";
 import { issueMessage } from "./messages.js";
@@ -19,6 +21,11 @@ export interface LoadOptions {
   displayDir?: string;
   /** Where the files come from (default: the working tree), e.g. a git commit. */
   files?: FileSource;
+  /**
+   * A check of every text as written, e.g. that the outputs' fonts can show each character (packages/brand's
+   * `checkOutputCharacters`); its findings are problems at the character's file, line and column.
+   */
+  checkText?: TextCheck;
 }
 
 type AnySchema = z.ZodType;
@@ -164,9 +171,11 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
     ]);
   }
 
+  const sources: YamlSource[] = [];
   const read = (rel: string[]) => {
     const r = readYaml(join(dir, ...rel), shown(...rel), files);
     problems.push(...r.problems);
+    if (r.source) sources.push(r.source);
     return r.source;
   };
 
@@ -316,6 +325,22 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
         field: formatFieldPath(p.path),
         message: p.message,
       });
+
+  // What a deck variant selects must be shown: Maßnahmen of the Bausteine it shows, slides it has.
+  const valid = bausteine.map(({ data }) => data);
+  for (const d of decks)
+    for (const p of checkDeckSelections(d.data, valid))
+      problems.push({
+        file: d.src.display,
+        ...locate(d.src, p.path),
+        field: formatFieldPath(p.path),
+        message: p.message,
+      });
+
+  if (options.checkText) {
+    const taken = new Set(problems.map((p) => `${p.file}\0${p.field}`));
+    for (const src of sources) problems.push(...checkTexts(src, options.checkText, taken));
+  }
 
   if (problems.length || !conceptData) throw new ContentError(problems);
 

@@ -31,6 +31,16 @@ describe("issueMessage", () => {
       "Der Text „a3“ ist hier nicht erlaubt. Erlaubt sind: „a4“, „a5“.",
     ],
     [
+      issue({ code: "invalid_value", values: ["a4", "a5"], path: ["format"] }),
+      undefined,
+      "Pflichtfeld „format“ fehlt. Erlaubt sind: „a4“, „a5“.",
+    ],
+    [
+      issue({ code: "invalid_value", values: ["a4", "a5"], path: ["format"] }),
+      null,
+      "Das Feld „format“ ist leer. Erlaubt sind: „a4“, „a5“.",
+    ],
+    [
       issue({ code: "invalid_union", discriminator: "type", options: ["intro", "measures"], path: ["s", 0, "type"] }),
       "measurs",
       "Unbekannter Typ „measurs“. Erlaubt sind: „intro“, „measures“. Meinten Sie „measures“?",

@@ -60,6 +60,9 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, allowedKey
       return `Unbekanntes Feld ${keys.map(q).join(", ")}.${hint} Erlaubt sind: ${allowedKeys.join(", ")}.`;
     }
     case "invalid_value":
+      // A missing choice (`format:` left out or left empty) is a missing field, not a value that is not allowed.
+      if (input === undefined || input === null)
+        return `${input === undefined ? `Pflichtfeld ${q(String(key))} fehlt` : `Das Feld ${q(String(key))} ist leer`}. Erlaubt sind: ${issue.values.map((v) => q(String(v))).join(", ")}.`;
       return `${describeValue(input)} ist hier nicht erlaubt. Erlaubt sind: ${issue.values.map((v) => q(String(v))).join(", ")}.`.replace(
         /^./,
         (c) => c.toUpperCase(),

@@ -13,6 +13,7 @@ import {
 } from "yaml";
 import type { ContentProblem } from "./content-error.js";
 import { type FileSource, workingTree } from "./file-source.js";
+import { findIndentationMistake, findMergedLines, mayBeIndentation } from "./indentation.js";
 import { yamlMessage } from "./messages.js";
 
 /** Content files are small; anything larger is a mistake (a pasted export, a wrong file). */
@@ -36,6 +37,8 @@ export interface YamlSource {
   doc: Document.Parsed;
   lines: LineCounter;
   data: unknown;
+  /** The text of the file as parsed (no byte-order mark, line ends as „\n“): what `lines` and node ranges count in. */
+  text: string;
 }
 
 type Path = readonly PropertyKey[];
@@ -389,6 +392,8 @@ export function readYaml(
   const error = doc.errors[0] ?? doc.warnings[0];
   if (error) {
     const p = position(lines, errorOffset(error, scan, text));
+    const misindented = mayBeIndentation(error.code, error.message) ? findIndentationMistake(text, p.line) : undefined;
+    if (misindented) return one(at(misindented.line, misindented.indent + 1, "(YAML)", misindented.message));
     return one(at(p.line, p.column, "(YAML)", yamlMessage(error.code, error.message)));
   }
   const duplicate = firstDuplicateKey(doc);
@@ -426,7 +431,10 @@ export function readYaml(
       ),
     );
   }
-  return { source: { display, doc, lines, data: doc.toJS({ maxAliasCount: 0 }) }, problems: [] };
+  const merged = findMergedLines(doc, text, lines);
+  if (merged.length)
+    return { problems: merged.map((m) => ({ ...at(0, 0, m.field, m.message), ...position(lines, m.offset) })) };
+  return { source: { display, doc, lines, data: doc.toJS({ maxAliasCount: 0 }), text }, problems: [] };
 }
 
 /** Line and column of the value at `path`; for a missing field, of the section that lacks it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { labels } from "../labels.js";
 import { fail, ok, type Period, parsePeriod } from "../notation/period.js";
 import { idField, notation, paragraphs, text } from "./fields.js";
 
@@ -30,6 +31,16 @@ export const introSectionSchema = z
   })
   .describe("Ein Abschnitt der Einführung „Worum geht es?“.");
 
+/**
+ * Fields added after the first release are optional, so that content written for an earlier release stays valid;
+ * where one is left out, its value is derived from the fields every release had.
+ */
+function withDerivedDefaults<C extends { organisation: string; city: string; sender?: string; portalName?: string }>(
+  c: C,
+): C & { sender: string; portalName: string } {
+  return { ...c, sender: c.sender ?? `${c.organisation}, ${c.city}`, portalName: c.portalName ?? labels.portal };
+}
+
 export const conceptSchema = z
   .strictObject({
     title: text("Titel des Konzepts, z. B. „Daten für alle“."),
@@ -40,14 +51,16 @@ export const conceptSchema = z
     organisation: text("Die Organisation, z. B. „Amt für Digitales“."),
     city: text("Die Stadt, so wie sie sich nennt, z. B. „Stadt Beispielstadt“."),
     sender: text(
-      "Der Absender in der Fußzeile jeder Folie und jedes Flyers, vor dem Claim, z. B. „Amt für Digitales der Stadt Beispielstadt“.",
-    ),
+      "Der Absender in der Fußzeile jeder Folie und jedes Flyers, vor dem Claim, z. B. „Amt für Digitales der Stadt Beispielstadt“. Ohne Angabe: Organisation und Stadt, z. B. „Amt für Digitales, Stadt Beispielstadt“.",
+    ).optional(),
     team: text("Wer das Projekt trägt, so wie das Konzept es nennt."),
     claim: text("Der Claim der Stadt, z. B. „Gemeinsam mehr erreichen“."),
     portal: z
       .url({ protocol: /^https$/ })
       .describe("Adresse des Portals, auf das Folien und Flyer verweisen, z. B. „https://daten.beispielstadt.de“."),
-    portalName: text("Name des Portals als Überschrift auf den Flyern, z. B. „Datenportal“."),
+    portalName: text(
+      `Name des Portals als Überschrift auf den Flyern, z. B. „Datenportal“. Ohne Angabe: „${labels.portal}“.`,
+    ).optional(),
     keywords: z
       .array(text("Ein Schlagwort."))
       .default(() => [])
@@ -59,6 +72,7 @@ export const conceptSchema = z
     intro: z.array(introSectionSchema).min(1).describe("Die Einführung „Worum geht es?“ in Abschnitten."),
     closing: text("Der Schlusssatz."),
   })
+  .transform(withDerivedDefaults)
   .describe("Das Konzept: content/concept.yaml.");
 
 export type ConceptData = z.output<typeof conceptSchema>;

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import type { ParseResult } from "../notation/period.js";
 
-/** A line of text a maintainer writes: not empty, surrounding blanks removed. */
-export const text = (description: string) => z.string().trim().min(1).describe(description);
+/**
+ * A line of text a maintainer writes: not empty, surrounding blanks removed, in Unicode's composed form (NFC: „e“
+ * with a combining acute is „é“), the form the outputs' fonts show.
+ */
+export const text = (description: string) => z.string().trim().min(1).normalize("NFC").describe(description);
 
 /** Several paragraphs: a list of texts. */
 export const paragraphs = (description: string) => z.array(text("Ein Absatz.")).min(1).describe(description);
