@@ -364,6 +364,17 @@ describe.skipIf(!enabled)("counters and dates", () => {
     }
   });
 
+  it("opens no editor for a note on the overview page: the built site cannot save it", async () => {
+    const page = await open(`${server.url}/${VARIANT}/index.html`, "#/overview", ".overview-slide-block");
+    const note = page.locator(".slidev-note").first();
+    await note.waitFor();
+    await note.dblclick();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.locator("textarea").count()).toBe(0);
+    expect(await page.locator("[contenteditable=true]").count()).toBe(0);
+    await page.close();
+  });
+
   it("prints every slide's notes from the slide records as text, with the Stand and a German date (#/presenter/print)", async () => {
     const total = data.slides.length;
     const page = await open(`${server.url}/${VARIANT}/index.html`, "#/presenter/print", ".notes-print h1");
