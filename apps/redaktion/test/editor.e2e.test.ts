@@ -137,8 +137,8 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
   it("shows the slide of the Maßnahme being edited and its flyer page, and follows an edit", async () => {
     const frame = page.frameLocator("iframe");
     const title = data().measures[1]!.title as string;
-    await frame.locator(".slidev-page h1:visible", { hasText: title }).first().waitFor({ timeout: 90_000 });
-    await page.locator("img.flyer-page").waitFor({ timeout: 30_000 });
+    await frame.locator(".slidev-page h1:visible", { hasText: title }).first().waitFor({ timeout: 240_000 });
+    await page.locator("img.flyer-page").waitFor({ timeout: 60_000 });
     expect(await page.locator("img.flyer-page").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
       300,
     );
@@ -151,7 +151,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     await field.fill(title);
     await axe(page, "Baustein mit Maßnahme und Vorschau");
     // The first slide shown compiles the deck's modules in Vite's dev server: on a loaded machine a minute or more.
-  }, 180_000);
+  }, 360_000);
 
   it("fixes an invalid date after the message shown at the field", async () => {
     const planned = page.getByRole("group", { name: /^Maßnahme 2/ }).getByLabel("Datum (Plan)", { exact: true });
