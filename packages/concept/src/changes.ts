@@ -387,7 +387,7 @@ export function describeChange(c: Change): string {
     case "überfällig":
       return `${changeLabels.kinds.überfällig} (${changeLabels.kinds.datum}: ${c.after})`;
     default:
-      return assertNever(c);
+      return assertNever(c.change);
   }
 }
 
