@@ -66,7 +66,7 @@ describe.skipIf(!haveTools("pdftotext"))("a concept without the fields added sin
       const dir = firstRelease(name);
       const c = loadConceptSync(dir);
       const sender = `${c.organisation}, ${c.city}`;
-      const rendered = await renderAll(c);
+      const rendered = await renderAll(c, { abs: dir, display: name });
       expect(rendered.map((r) => r.id)).toEqual(c.flyers.map((f) => f.id));
       for (const r of rendered) {
         const file = join(dir, `${r.id}.pdf`);
