@@ -55,6 +55,14 @@ export function slideText(slide: SlideRecord): string {
     }
     if (value && typeof value === "object") {
       const o = value as Record<string, unknown>;
+      // A row of a table of Maßnahmen: „Titel: in Arbeit, 10/2022, überfällig“.
+      if (typeof o.title === "string" && o.status && typeof o.planned === "string") {
+        const status = (o.status as { label?: string }).label ?? "";
+        pieces.push(
+          `${plain(o.title)}: ${[status, o.planned, typeof o.overdue === "string" ? o.overdue : ""].filter(Boolean).map(plain).join(", ")}`,
+        );
+        return;
+      }
       // A chart is described by its text alternative; a status token by its words.
       if ("description" in o && typeof o.description === "string") {
         visit(o.description);
@@ -69,7 +77,12 @@ export function slideText(slide: SlideRecord): string {
         pieces.push(plain(o.text));
         return;
       }
-      for (const [k, v] of Object.entries(o)) if (!SKIP.has(k)) visit(v);
+      for (const [k, v] of Object.entries(o)) {
+        if (SKIP.has(k)) continue;
+        // The column heads of a table say nothing without their rows, which name them.
+        if (k === "columns" && Array.isArray(v) && v.every((x) => typeof x === "string")) continue;
+        visit(v);
+      }
     }
   };
   visit(slide);
@@ -82,7 +95,7 @@ export function slideText(slide: SlideRecord): string {
     seen.add(p);
     text.push(p);
   }
-  return text.map((t) => (/[.!?:…“"”)]$/.test(t) ? t : `${t}.`)).join(" ");
+  return text.map((t) => (/[.!?:…“"”]$/.test(t) ? t : `${t}.`)).join(" ");
 }
 
 /** A one-pixel-high grey PNG `width` pixels wide: the placeholder of slide number `width`. */
