@@ -177,11 +177,11 @@ ${
 .notes p { margin: 0 0 2mm; }
 .notes p:last-child { margin-bottom: 0; }`
     : `.content { justify-content: flex-start; }
-.slide { grid-template-columns: 92mm 1fr; column-gap: 8mm; padding: 0 0 6mm; margin: 0 0 6mm; border-bottom: 0.75pt solid ${colors.rule}; }
+.slide { grid-template-columns: 100mm 1fr; column-gap: 8mm; padding: 0 0 6mm; margin: 0 0 6mm; border-bottom: 0.75pt solid ${colors.rule}; }
 .slide:last-child { border-bottom: 0; margin-bottom: 0; }
 .slide h2 { grid-column: 1 / -1; }
-.picture { width: 92mm; height: 51.75mm; }
-.lines { display: flex; flex-direction: column; justify-content: space-between; height: 51.75mm; }
+.picture { width: 100mm; height: 56.25mm; }
+.lines { display: flex; flex-direction: column; justify-content: space-between; height: 56.25mm; }
 .lines .line { border-bottom: 0.75pt solid ${colors.rule}; flex: 1 1 0; }`
 }
 `;
