@@ -27,7 +27,8 @@ const plain = (s: string) =>
     .replace(/[\s\u00A0]+/g, " ")
     .trim();
 
-const SKIP = new Set(["kind", "notes", "ref", "source", "page", "href", "id", "name", "title", "wordmark"]);
+/** Fields of a record that are not shown as text on the slide (or, like the wordmark, only as its branding). */
+const SKIP = new Set(["kind", "notes", "ref", "source", "page", "href", "id", "name", "wordmark"]);
 
 /**
  * What a slide says, as one text: its title, then every text it shows in reading order (a status slide's chart by
@@ -77,15 +78,19 @@ export function slideText(slide: SlideRecord): string {
         pieces.push(plain(o.text));
         return;
       }
-      for (const [k, v] of Object.entries(o)) {
-        if (SKIP.has(k)) continue;
-        // The column heads of a table say nothing without their rows, which name them.
-        if (k === "columns" && Array.isArray(v) && v.every((x) => typeof x === "string")) continue;
-        visit(v);
-      }
+      fields(o, false);
     }
   };
-  visit(slide);
+  // The record's own title leads; a nested title (a chapter of an outline) is part of the text.
+  const fields = (o: Record<string, unknown>, top: boolean) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (SKIP.has(k) || (top && k === "title")) continue;
+      // The column heads of a table say nothing without their rows, which name them.
+      if (k === "columns" && Array.isArray(v) && v.every((x) => typeof x === "string")) continue;
+      visit(v);
+    }
+  };
+  fields(slide as unknown as Record<string, unknown>, true);
   const title = plain(slide.title);
   const seen = new Set([title]);
   const text: string[] = [title];

@@ -72,6 +72,16 @@ describe("a slide's alt text", () => {
     expect(alt).not.toContain(plan.columns.join(". "));
   });
 
+  it("names the chapters of an outline with their points", () => {
+    const d = data.slides.find((s) => s.kind === "details" && s.outline);
+    if (d?.kind !== "details" || !d.outline) throw new Error("details");
+    const alt = slideText(d);
+    for (const o of d.outline) {
+      expect(alt).toContain(o.title.replace(/\u00AD/g, ""));
+      if (o.items) expect(alt).toContain(o.items.replace(/\u00AD/g, "").replace(/\s+/g, " "));
+    }
+  });
+
   it("says a Maßnahme's facts as label and value, and a timeline by its description", () => {
     const m = of("measure");
     if (m.kind !== "measure") throw new Error("measure");
