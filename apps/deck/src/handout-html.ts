@@ -255,8 +255,8 @@ ${blocks}</div>
 /**
  * In the page, once the fonts are loaded (`window.__layout(perPage)`, see src/handout-pdf.ts): moves the blocks of
  * the flow onto pages, a new page when the next block does not fit (or, with `perPage`, after that many slides),
- * then writes „Seite i von n“ into each foot, and returns the number of pages. Plain JavaScript, as the browser
- * runs it.
+ * then writes „Seite i von n“ into each foot, and returns the number of pages and the slides on a page whose
+ * content does not fit (a slide with notes longer than a page). Plain JavaScript, as the browser runs it.
  */
 const LAYOUT_SCRIPT = `window.__layout = (function (perPage) {
   var flow = document.getElementById("flow");
@@ -291,9 +291,17 @@ const LAYOUT_SCRIPT = `window.__layout = (function (perPage) {
     if (isSlide) slidesOnPage++;
   });
   flow.remove();
+  // A block taller than a whole page would be cut off: say which slide, rather than print it so.
+  var cut = [];
+  pages.forEach(function (p) {
+    var c = p.querySelector(".content");
+    if (c && c.scrollHeight > c.clientHeight + 1)
+      p.querySelectorAll(".slide").forEach(function (s) { cut.push(Number(s.getAttribute("data-slide"))); });
+  });
+  if (cut.length) return { pages: pages.length, cut: cut };
   pages.forEach(function (p, i) {
     var no = p.querySelector(".page-no");
     if (no) no.textContent = "Seite " + (i + 1) + " von " + pages.length;
   });
-  return pages.length;
+  return { pages: pages.length, cut: [] };
 });`;

@@ -79,10 +79,14 @@ async function printHandout(context: BrowserContext, job: HandoutJob): Promise<{
       await document.fonts.ready;
     });
     const perPage = job.kind === "handzettel" ? SLIDES_PER_HANDOUT_PAGE : 0;
-    const pages = await page.evaluate(
-      (n) => (window as unknown as { __layout: (perPage: number) => number }).__layout(n),
+    const { pages, cut } = await page.evaluate(
+      (n) => (window as unknown as { __layout: (perPage: number) => { pages: number; cut: number[] } }).__layout(n),
       perPage,
     );
+    if (cut.length)
+      throw new Error(
+        `Folie ${cut.join(", ")}: ${job.kind === "notizen" ? "die Notizen passen" : "passt"} nicht auf eine A4-Seite. Bitte die Notizen kürzen.`,
+      );
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({
       printBackground: true,

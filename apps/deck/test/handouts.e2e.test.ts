@@ -14,7 +14,9 @@ import { PDFDict, PDFDocument, PDFName, PDFStream } from "pdf-lib";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeckData } from "../src/deck-data.js";
+import { findChromium } from "../src/export-pdf.js";
 import { SLIDES_PER_HANDOUT_PAGE, slideText } from "../src/handout-html.js";
+import { printHandouts } from "../src/handout-pdf.js";
 import { openPdf, readPage, type StructNode, spoken, walk } from "./pdf-read.js";
 import {
   buildDecks,
@@ -197,6 +199,30 @@ describe.skipIf(!enabled)("notes and handouts of a fixture concept", () => {
       ).toEqual([]);
     expect(run.status).toBe(0);
   });
+
+  it("refuse notes longer than a page, naming the slide, instead of cutting them off", async () => {
+    const d = data("ausschuss");
+    const long = structuredClone(d);
+    long.slides[1]!.notes = Array.from({ length: 120 }, (_, i) => `Eine lange eigene Notiz, Absatz ${i + 1}.`);
+    const errors: string[] = [];
+    let made = 0;
+    await printHandouts(
+      [
+        {
+          kind: "notizen",
+          deck: long,
+          deckPdf: readFileSync(join(out, "ausschuss.pdf")),
+          output: async () => {
+            made++;
+          },
+          fail: (e) => errors.push(e.message),
+        },
+      ],
+      findChromium()!,
+    );
+    expect(made).toBe(0);
+    expect(errors).toEqual(["Folie 2: die Notizen passen nicht auf eine A4-Seite. Bitte die Notizen kürzen."]);
+  }, 120_000);
 
   describe("the incremental build", () => {
     const baustein = join(content, "bausteine", "04-kooperation.yaml");
