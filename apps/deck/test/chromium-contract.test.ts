@@ -4,7 +4,7 @@
  * soft hyphens, metadata) runs on it. A Chromium that prints differently fails the end-to-end twin of this test
  * (chromium-contract.e2e.test.ts) with the same German messages, naming the file to adapt.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
@@ -15,6 +15,16 @@ import { normalisePdf } from "../src/export-pdf.js";
 const dir = join(deckDir, "test", "fixtures", "chromium");
 const probe = readFileSync(join(dir, "probe.pdf"));
 const { pages } = JSON.parse(readFileSync(join(dir, "probe.json"), "utf8")) as { pages: number };
+/** Every checked-in probe: probe (two pages of text, link, list, table, figure), probe-folie, probe-drei. */
+const PROBES = readdirSync(dir)
+  .filter((f) => f.endsWith(".pdf"))
+  .map((f) => f.replace(/\.pdf$/, ""))
+  .sort()
+  .map((name) => ({
+    name,
+    bytes: readFileSync(join(dir, `${name}.pdf`)),
+    pages: (JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as { pages: number }).pages,
+  }));
 const meta = {
   title: "Probe",
   author: "Amt, Stadt",
@@ -36,6 +46,30 @@ describe("Chromium's tagged PDF, as the rewriter expects it", () => {
     expect(shape.roles).toEqual(
       expect.arrayContaining(["Document", "H1", "P", "L", "LI", "Table", "TH", "Figure", "Link"]),
     );
+  });
+
+  it("has three probes, printed by the same Chromium", () => {
+    expect(PROBES.map((p) => p.name)).toEqual(["probe", "probe-drei", "probe-folie"]);
+    const printedBy = PROBES.map((p) => JSON.parse(readFileSync(join(dir, `${p.name}.json`), "utf8")).chromium);
+    expect(new Set(printedBy).size).toBe(1);
+  });
+
+  it.each(PROBES)("$name: has the shape the rewriter relies on, and goes through the whole rewrite", async (p) => {
+    const shape = await observeChromiumPdf(p.bytes, p.pages);
+    expect(contractProblems(shape, p.pages)).toEqual([]);
+    expect(shape.pages).toBe(p.pages);
+    const out = await normalisePdf(p.bytes, { ...meta, bookmarks: meta.bookmarks.slice(0, p.pages) }, p.pages);
+    const after = await observeChromiumPdf(out, p.pages);
+    expect(after.pages).toBe(p.pages);
+    expect(after.softHyphenSpans).toBe(0);
+    expect(after.otherIds.every((id) => /^e\d{5}$/.test(id))).toBe(true);
+  });
+
+  it("probe-folie: an aside, a quote, nested lists and mail and phone links keep their roles", async () => {
+    const p = PROBES.find((x) => x.name === "probe-folie")!;
+    const shape = await observeChromiumPdf(p.bytes, p.pages);
+    expect(shape.roles).toEqual(expect.arrayContaining(["H1", "L", "LI", "Link", "Figure"]));
+    expect(shape.softHyphenSpans).toBeGreaterThan(0);
   });
 
   it("goes through the whole rewrite: PDF 1.7, standard roles mapped, IDs renumbered, soft hyphens out of the text", async () => {

@@ -70,6 +70,16 @@ const PARTS: { part: string; file: () => string; marker: string }[] = [
     marker: "MotionGroup",
   },
   {
+    part: "Shiki's languages (every grammar, here Python's)",
+    file: () => join(beside(besideClient("shiki"), "@shikijs/langs"), "dist/python.mjs"),
+    marker: "annotated-parameter",
+  },
+  {
+    part: "Shiki's themes (every editor colour theme)",
+    file: () => join(beside(besideClient("shiki"), "@shikijs/themes"), "dist/vitesse-dark.mjs"),
+    marker: "activityBar.activeBorder",
+  },
+  {
     part: "mermaid (diagrams)",
     file: () => join(besideClient("mermaid"), "dist/mermaid.core.mjs"),
     marker: "Syntax error in text",

@@ -140,18 +140,20 @@ describe.skipIf(!enabled)("a slide title reaches Slidev only as data", () => {
     for (const n of status) {
       await page.goto(`${server.url}/index.html?labels=${n}#/${n}`);
       await page.locator(`.slidev-page-${n} .row-title`).first().waitFor();
-      const crossing = await page.evaluate((no) => {
-        const svg = document.querySelector(`.slidev-page-${no} .timeline-svg`)!;
-        const chart = Math.min(
-          ...[...svg.querySelectorAll(".tick-year, .tick-quarter")].map((t) => t.getBoundingClientRect().left),
-        );
-        return [...svg.querySelectorAll<SVGTextElement>(".row-title")].flatMap((t) => {
-          const r = t.getBoundingClientRect();
-          const bad = r.right > chart + 0.5 || r.height === 0;
-          return bad ? [`${t.textContent} (${r.right} > ${chart})`] : [];
-        });
-      }, n);
-      expect(crossing).toEqual([]);
+      // The labels are laid out once the brand font has loaded: measure until the layout has settled.
+      const crossing = () =>
+        page.evaluate((no) => {
+          const svg = document.querySelector(`.slidev-page-${no} .timeline-svg`)!;
+          const chart = Math.min(
+            ...[...svg.querySelectorAll(".tick-year, .tick-quarter")].map((t) => t.getBoundingClientRect().left),
+          );
+          return [...svg.querySelectorAll<SVGTextElement>(".row-title")].flatMap((t) => {
+            const r = t.getBoundingClientRect();
+            const bad = r.right > chart + 0.5 || r.height === 0;
+            return bad ? [`${t.textContent} (${r.right} > ${chart})`] : [];
+          });
+        }, n);
+      await expect.poll(crossing, { timeout: 10_000 }).toEqual([]);
     }
   });
 });

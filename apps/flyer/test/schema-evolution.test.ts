@@ -1,15 +1,16 @@
 /**
  * A concept written for the first release (no `sender`, no `portalName`, no `purpose`, no `keywords`) still gives
  * every flyer: the footer names the organisation and the city, the portal section is headed with the default name.
+ * Built, not only loaded: every flyer set to PDF (its text read back), every deck variant resolved to its slides.
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { footerLine, labels } from "@dus-opendata/concept";
+import { footerLine, labels, resolveDeck } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { prepareFlyer } from "../src/index.js";
-import { removeDir, repoRoot, tempDir } from "./helpers.js";
+import { prepareFlyer, renderAll } from "../src/index.js";
+import { haveTools, plainText, removeDir, repoRoot, run, tempDir } from "./helpers.js";
 
 const fixtures = join(repoRoot, "fixtures", "concepts");
 const names = readdirSync(fixtures).filter((n) => !n.includes("."));
@@ -56,4 +57,31 @@ describe("flyers of a concept without the fields added since the first release",
     });
     expect(headed.length).toBeGreaterThan(0);
   });
+});
+
+describe.skipIf(!haveTools("pdftotext"))("a concept without the fields added since the first release, built", () => {
+  it.each(names)(
+    "%s: every flyer is set to PDF with the derived sender, every deck variant has its slides",
+    async (name) => {
+      const dir = firstRelease(name);
+      const c = loadConceptSync(dir);
+      const sender = `${c.organisation}, ${c.city}`;
+      const rendered = await renderAll(c);
+      expect(rendered.map((r) => r.id)).toEqual(c.flyers.map((f) => f.id));
+      for (const r of rendered) {
+        const file = join(dir, `${r.id}.pdf`);
+        writeFileSync(file, r.screen);
+        expect(r.print.length).toBeGreaterThan(0);
+        expect(plainText(run("pdftotext", [file, "-"]))).toContain(sender);
+      }
+      for (const v of c.decks) {
+        const deck = resolveDeck(c, v);
+        expect(deck.slides.length).toBeGreaterThan(2);
+        expect(deck.footer.sender.replace(/[\u00AD]/g, "").replace(/\u00A0/g, " ")).toBe(
+          footerLine({ sender, claim: c.claim }),
+        );
+        expect(deck.pdf.keywords).toEqual(expect.arrayContaining(c.bausteine.map((b) => b.title)));
+      }
+    },
+  );
 });

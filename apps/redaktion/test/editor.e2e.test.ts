@@ -134,24 +134,42 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     ]);
   });
 
-  it("shows the slide of the Maßnahme being edited and its flyer page, and follows an edit", async () => {
+  it("shows the slide of the Maßnahme being edited and its flyer page, and both follow an edit", async () => {
     const frame = page.frameLocator("iframe");
     const title = data().measures[1]!.title as string;
-    await frame.locator(".slidev-page h1:visible", { hasText: title }).first().waitFor({ timeout: 90_000 });
-    await page.locator("img.flyer-page").waitFor({ timeout: 30_000 });
+    await frame.locator(".slidev-page h1:visible", { hasText: title }).first().waitFor({ timeout: 240_000 });
+    await page.locator("img.flyer-page").waitFor({ timeout: 60_000 });
     expect(await page.locator("img.flyer-page").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
       300,
     );
+    // The flyer page as the browser has it: its address (an object URL per setting) and its bytes.
+    const flyerPicture = () =>
+      page.locator("img.flyer-page").evaluate(async (img: HTMLImageElement) => {
+        const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+        let h = 0;
+        for (const b of bytes) h = (h * 31 + b) >>> 0;
+        return { src: img.src, digest: `${bytes.length}:${h}` };
+      });
+    const flyerBefore = await flyerPicture();
     const field = page.getByRole("group", { name: /^Maßnahme 2/ }).getByLabel("Titel", { exact: true });
     await field.fill("Rundbrief im neuen Gewand");
     await frame
       .locator(".slidev-page h1:visible", { hasText: "Rundbrief im neuen Gewand" })
       .first()
       .waitFor({ timeout: 10_000 });
+    // The flyer page that lists the Maßnahme is set anew with the new title: another picture.
+    await page.waitForFunction(
+      (prev) => document.querySelector<HTMLImageElement>("img.flyer-page")?.src !== prev,
+      flyerBefore.src,
+      {
+        timeout: 20_000,
+      },
+    );
+    expect((await flyerPicture()).digest).not.toBe(flyerBefore.digest);
     await field.fill(title);
     await axe(page, "Baustein mit Maßnahme und Vorschau");
     // The first slide shown compiles the deck's modules in Vite's dev server: on a loaded machine a minute or more.
-  }, 180_000);
+  }, 360_000);
 
   it("fixes an invalid date after the message shown at the field", async () => {
     const planned = page.getByRole("group", { name: /^Maßnahme 2/ }).getByLabel("Datum (Plan)", { exact: true });

@@ -2,6 +2,8 @@
  * What changed between two states of a concept (an earlier Stand and the current one): computed once, here, from two
  * loaded concepts; every output renders the result. Pure: safe for the browser.
  */
+
+import { assertNever } from "./assert-never.js";
 import {
   type ChangeItem,
   type ChangeKind,
@@ -313,6 +315,8 @@ function summaryKeyOf(c: Change): SummaryKey {
         return c.newlyPublished ? "published" : "otherPublished";
       case "überfällig":
         return "overdue";
+      default:
+        return assertNever(c);
     }
   }
   const table = {
@@ -382,6 +386,8 @@ export function describeChange(c: Change): string {
       return `${changeLabels.kinds[c.change]}: ${c.before}${arrow}${c.after}`;
     case "überfällig":
       return `${changeLabels.kinds.überfällig} (${changeLabels.kinds.datum}: ${c.after})`;
+    default:
+      return assertNever(c.change);
   }
 }
 

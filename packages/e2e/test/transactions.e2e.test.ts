@@ -6,6 +6,7 @@
  *   marks it;
  * - a build of another concept, and then of the first one again (replayed from the cache), leaves no file of the
  *   other in out/;
+ * - a replayed build prints only German progress; `--ausfuehrlich` adds the tools' own output;
  * - OUT_DIR sends the outputs elsewhere and leaves out/ alone.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -33,8 +34,8 @@ function snapshot(folder: string): Record<string, string> {
   return all;
 }
 
-const pnpmBuild = (content: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync("node", ["scripts/turbo.mjs", "build"], {
+const pnpmBuild = (content: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
+  spawnSync("node", ["scripts/turbo.mjs", "build", ...args], {
     cwd: repo,
     env: { ...process.env, CONTENT_DIR: content, TURBO_TELEMETRY_DISABLED: "1", ...env },
     encoding: "utf8",
@@ -130,6 +131,15 @@ describe.skipIf(!enabled)("each output is its own transaction", () => {
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain("Präsentationen: aus dem Zwischenspeicher");
     expect(outputsIn(join(repo, "out"))).toEqual(outputsOf(kleinstadt));
+    // Only German progress by default: a replayed build does not claim to have built the app, and no tool talks.
+    expect(again.stdout + again.stderr).not.toContain("App gebaut");
+    expect(again.stdout + again.stderr).not.toMatch(/cache hit|Tasks: +\d|CLI Building entry/);
+    // With --ausfuehrlich the tools' own output is there too (turbo's lines of the replayed tasks and its totals).
+    const verbose = pnpmBuild(kleinstadt, {}, ["--ausfuehrlich"]);
+    expect(verbose.status, verbose.stderr).toBe(0);
+    expect(verbose.stdout + verbose.stderr).toMatch(/cache hit/);
+    expect(verbose.stdout + verbose.stderr).toMatch(/Tasks: +\d+ successful/);
+    expect(verbose.stdout).toContain("Geschrieben nach out/ (Inhalte aus ");
   }, 900_000);
 
   it("writes into OUT_DIR when it is given, says so, and leaves out/ as it was", () => {

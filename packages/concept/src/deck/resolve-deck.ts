@@ -16,7 +16,15 @@ import { BAUSTEIN_PARTS, type BausteinPart, type DeckSection } from "../schemas/
 import type { Measure } from "../schemas/measure.js";
 import { chancesAndRisks, DEFAULT_TERMS, type Terms, thisAccusative, toThe } from "../terms.js";
 import { bausteineHeading, formatStand, isOverdue, standDate } from "../views.js";
-import { countDative, countNumber, displayAddress, footerLine, INTRO_PART_ORDER, webLinkName } from "../wording.js";
+import {
+  countDative,
+  countNumber,
+  displayAddress,
+  footerLine,
+  INTRO_PART_ORDER,
+  joinGerman,
+  webLinkName,
+} from "../wording.js";
 import type { IntroPart, ResolvedDeck, RichText, SlideRecord, SourceRef } from "./records.js";
 import { linkParts } from "./rich-text.js";
 import { statusToken, timelineOf, timelineRows } from "./timeline.js";
@@ -217,7 +225,7 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
                   (m) => `${m.title}: ${formatStatus(m.status)}, ${labels.planned} ${formatPlanDate(m.planned)}.`,
                 ),
                 overdueNames.length
-                  ? `${capitalise(labels.overdue)} ${asOfText}: ${overdueNames.join(", ")}.`
+                  ? `${capitalise(labels.overdue)} ${asOfText}: ${joinGerman(overdueNames)}.`
                   : `Nichts ${labels.overdue} ${asOfText}.`,
               ],
             });
@@ -339,7 +347,7 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
             timeline: timelineOf(all, page, { standDate: asOf, standYear: c.stand.year, stand, terms }),
             notes: [
               lateRows.length
-                ? `${capitalise(labels.overdue)} ${asOfText}: ${lateRows.map((m) => `${m.title} (${formatPlanDate(m.planned)})`).join(", ")}.`
+                ? `${capitalise(labels.overdue)} ${asOfText}: ${joinGerman(lateRows.map((m) => `${m.title} (${formatPlanDate(m.planned)})`))}.`
                 : `Keine ${terms.measure.one} ist ${asOfText} ${labels.overdue}.`,
             ],
           });

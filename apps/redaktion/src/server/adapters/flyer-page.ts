@@ -9,7 +9,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { type Concept, FLYER_FORMAT_DEFINITIONS, type FlyerFormat, type FlyerSection } from "@dus-opendata/concept";
+import {
+  assertNever,
+  type Concept,
+  FLYER_FORMAT_DEFINITIONS,
+  type FlyerFormat,
+  type FlyerSection,
+} from "@dus-opendata/concept";
 import type { PreviewTarget } from "../../shared/preview-target.js";
 
 export interface FlyerPageRef {
@@ -41,8 +47,11 @@ function shows(s: FlyerSection, index: number, target: PreviewTarget): boolean {
       );
     case "flyer":
       return target.section === undefined || target.section === index;
-    default:
+    case "deck":
+    case "concept":
       return true;
+    default:
+      return assertNever(target);
   }
 }
 
