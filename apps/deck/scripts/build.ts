@@ -35,6 +35,8 @@ import { ensureApp } from "../src/app-build.js";
 import { DATA_FILE } from "../src/data-file.js";
 import { deckDir } from "../src/deck-dir.js";
 import { exporterHash, exportPdfs, findChromium, type ShrunkText } from "../src/export-pdf.js";
+import { handoutReadingOrder, slideText } from "../src/handout-html.js";
+import { HANDOUT_NAMES, type HandoutKind, handoutCodeHash, printHandouts } from "../src/handout-pdf.js";
 import { contentLocate, deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
 
 const appDir = deckDir;
@@ -58,7 +60,7 @@ function writeFavicon() {
 /** An output of the decks as the manifest records it (`out/decks/.manifest/decks.json`). */
 interface DeckFile extends ManifestEntry {
   variant: string;
-  kind: "site" | "pdf";
+  kind: "site" | "pdf" | HandoutKind;
   /** PDFs: the heading texts (H1–H3) in the order the structure tree presents them, from the records. */
   readingOrder?: string[];
   /** Text that had to shrink below the brand's minimum size to fit its box. */
@@ -118,6 +120,13 @@ async function main(): Promise<number> {
   const json = Object.fromEntries(
     variants.map((v) => [v, JSON.stringify(data[v], (key, value) => (key === "source" ? undefined : value))]),
   );
+  // The deck PDF does not print the notes: a changed note reprints only the notes document.
+  const printed = Object.fromEntries(
+    variants.map((v) => [
+      v,
+      JSON.stringify(data[v], (key, value) => (key === "source" || key === "notes" ? undefined : value)),
+    ]),
+  );
 
   writeFavicon();
   const tApp = performance.now();
@@ -152,6 +161,9 @@ async function main(): Promise<number> {
     for (const s of before?.stale ?? []) for (const f of s.files) previous.delete(f);
     const pdfs = new Map<string, DeckFile>();
     const failed = new Map<string, string>();
+    // Notes and handouts by file name (`<variante>-notizen.pdf`).
+    const handouts = new Map<string, DeckFile>();
+    const handoutFailed = new Map<string, string>();
     if (chromium) {
       const browser = process.env.DECK_CHROMIUM?.startsWith(`${chromium}@`)
         ? process.env.DECK_CHROMIUM
@@ -163,7 +175,7 @@ async function main(): Promise<number> {
           .add("app", app.hash)
           .add("exporter", exporter)
           .add("browser", browser)
-          .add("deck", json[v]!)
+          .add("deck", printed[v]!)
           .hex();
         const path = `${v}.pdf`;
         const was = previous.get(path);
@@ -205,6 +217,66 @@ async function main(): Promise<number> {
           chromium,
         );
       }
+
+      // Notes and handouts: the slides of the variant's PDF placed on A4 pages. Each is its own transaction, made
+      // again only when what it shows changed: the handout when the slides (the deck PDF's bytes) or their texts
+      // did, the notes also when a note did.
+      const code = handoutCodeHash();
+      const handoutJobs: Parameters<typeof printHandouts>[0] = [];
+      for (const v of variants) {
+        const pdf = pdfs.get(v);
+        if (!pdf) continue;
+        const d = data[v]!;
+        const deckPdf = readFileSync(join(staging, `${v}.pdf`));
+        for (const kind of Object.keys(HANDOUT_NAMES) as HandoutKind[]) {
+          const shown = {
+            title: d.title,
+            occasion: d.occasion,
+            footer: d.footer,
+            pdf: d.pdf,
+            slides: d.slides.map((s) => ({
+              title: s.title,
+              text: slideText(s),
+              ...(kind === "notizen" ? { notes: s.notes } : {}),
+            })),
+          };
+          const key = new Digest()
+            .add("code", code)
+            .add("browser", browser)
+            .add("slides", sha256(deckPdf))
+            .add(kind, JSON.stringify(shown))
+            .hex();
+          const path = `${v}${HANDOUT_NAMES[kind].suffix}.pdf`;
+          const was = previous.get(path);
+          if (was && isCurrent(was, join(outDir, path), key)) {
+            cpSync(join(outDir, path), join(staging, path));
+            handouts.set(path, was);
+            say(`Präsentation ${v}: ${HANDOUT_NAMES[kind].title} unverändert`);
+            continue;
+          }
+          handoutJobs.push({
+            kind,
+            deck: d,
+            deckPdf,
+            output: async (bytes, pages) => {
+              writeFileSync(join(staging, path), bytes);
+              handouts.set(path, {
+                path,
+                variant: v,
+                kind,
+                pages,
+                bytes: bytes.length,
+                key,
+                sha256: sha256(bytes),
+                readingOrder: handoutReadingOrder(d),
+              });
+              say(`Präsentation ${v}: ${HANDOUT_NAMES[kind].title} (${pages} Seiten)`);
+            },
+            fail: (e) => handoutFailed.set(path, e.message),
+          });
+        }
+      }
+      await printHandouts(handoutJobs, chromium);
     } else {
       say(
         "Hinweis: Chromium nicht gefunden (/usr/bin/chromium oder CHROMIUM_PATH) – Websites gebaut, PDFs der Präsentationen fehlen. Abhilfe: apt-get install -y chromium",
@@ -238,14 +310,33 @@ async function main(): Promise<number> {
           reason: `Die PDF der Präsentation „${v}“ ließ sich nicht drucken (${reason}); ${was ? "es gilt weiter die PDF des letzten erfolgreichen Builds" : "es gibt noch keine PDF von ihr"}.`,
         });
       } else rmSync(join(outDir, `${v}.pdf`), { force: true });
+      for (const kind of Object.keys(HANDOUT_NAMES) as HandoutKind[]) {
+        const path = `${v}${HANDOUT_NAMES[kind].suffix}.pdf`;
+        const made = handouts.get(path);
+        const why = handoutFailed.get(path) ?? (reason !== undefined ? "die PDF der Präsentation fehlt" : undefined);
+        if (made) {
+          renameSync(join(staging, path), join(outDir, path));
+          files.push(made);
+        } else if (why !== undefined) {
+          const was = before?.files.find((f) => f.path === path);
+          if (was && existsSync(join(outDir, path))) files.push(was);
+          stale.push({
+            output: `${v}${HANDOUT_NAMES[kind].suffix}`,
+            files: [path],
+            reason: `${HANDOUT_NAMES[kind].title} der Präsentation „${v}“ (${path}) ließ sich nicht erzeugen (${why}); ${was ? "es gilt weiter die Datei des letzten erfolgreichen Builds" : "es gibt noch keine Datei davon"}.`,
+          });
+          failed.set(`${v}${HANDOUT_NAMES[kind].suffix}`, why);
+        } else rmSync(join(outDir, path), { force: true });
+      }
     }
     // Variants that no longer exist in the content leave no outputs behind.
-    if (!only)
-      for (const entry of readdirSync(outDir)) {
-        const id = entry.replace(/\.pdf$/, "");
-        if (!entry.startsWith(".") && !variants.includes(id))
-          rmSync(join(outDir, entry), { recursive: true, force: true });
-      }
+    if (!only) {
+      const kept = new Set(
+        variants.flatMap((v) => [v, `${v}.pdf`, ...Object.values(HANDOUT_NAMES).map((h) => `${v}${h.suffix}.pdf`)]),
+      );
+      for (const entry of readdirSync(outDir))
+        if (!entry.startsWith(".") && !kept.has(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
+    }
     writeManifest(MANIFEST, { stand: formatStand(concept.stand), files, ...(stale.length ? { stale } : {}) });
 
     // Where each shrunk text is written, from the current records (a reused PDF's lines may have moved since).

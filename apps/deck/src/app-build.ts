@@ -27,8 +27,8 @@ const SOURCES = {
   root: ["pnpm-lock.yaml", "patches"],
 };
 const SKIP = ["node_modules", "test", "test-results", ".turbo"];
-/** Files of src/ that only the build runs (the PDF export, this file): not part of the app. */
-const BUILD_ONLY = /^src\/(export-|pdf-|chromium-|app-build\.ts$)/;
+/** Files of src/ that only the build runs (the PDF export, notes and handouts, this file): not part of the app. */
+const BUILD_ONLY = /^src\/(export-|pdf-|chromium-|handout-|app-build\.ts$)/;
 /** Files of the shared packages that end up in the browser bundle: their builds and stylesheets. */
 const packageFile = (rel: string) => /(^|\/)dist\//.test(rel) || rel.endsWith(".css");
 

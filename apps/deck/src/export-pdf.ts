@@ -80,7 +80,13 @@ export const describeLink = linkDescription;
  * Sets the metadata, completes the tagging of a tagged PDF and makes the bytes reproducible: fixed dates, an
  * ID derived from the content.
  */
-export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: number): Promise<Uint8Array> {
+export async function normalisePdf(
+  bytes: Uint8Array,
+  meta: PdfMeta,
+  pages?: number,
+  /** A last change of the completed document before it is written (the notes place the slides here). */
+  edit?: (pdf: PDFDocument) => Promise<void>,
+): Promise<Uint8Array> {
   // pdf-lib yields to the event loop every few objects by default; a tagged slide deck has thousands of them,
   // and nothing waits on this process meanwhile.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
@@ -108,6 +114,7 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta, pages?: num
   pdf.setLanguage(meta.language);
   if (tagged) makeAccessible(pdf, meta, describeLink);
   if (meta.bookmarks) setBookmarks(pdf, meta.bookmarks);
+  if (edit) await edit(pdf);
   // Chromium writes a random /ID: replace it by a digest of the document written with a zero ID, put into the
   // bytes in place (same length), so the document is written once.
   const zero = "0".repeat(32);

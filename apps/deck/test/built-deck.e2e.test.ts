@@ -125,6 +125,79 @@ describe.skipIf(!enabled).each(concept.decks.map((d) => d.id))("the variant %s",
     await context.close();
   });
 
+  it("explains in each timeline's legend every mark the chart draws, drawn alike, and no other", async () => {
+    const d = data(id);
+    const variant = concept.decks.find((v) => v.id === id)!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${id}/index.html?print=true#/print`);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".print-slide-container .concept-slide").length >= n,
+      d.slides.length,
+    );
+    await page.evaluate(() => document.fonts.ready);
+    const slides = await page.$$eval(".print-slide-container", (containers) =>
+      containers.map((c) => {
+        const svg = c.querySelector("svg.timeline-svg");
+        const drawn = [...(svg?.querySelectorAll<SVGElement>("[data-mark]") ?? [])].flatMap((e) =>
+          (e.dataset.mark ?? "").split(" "),
+        );
+        const legend = [...c.querySelectorAll<HTMLElement>(".legend-marks li")].map((li) => li.dataset.mark ?? "");
+        const style = (sel: string) => {
+          const e = c.querySelector(sel);
+          return e ? getComputedStyle(e) : undefined;
+        };
+        const bar = style("rect[data-mark~='overdue']");
+        const swatch = style(".legend-swatch.mark-overdue");
+        const open = svg?.querySelector("rect[data-mark='open']");
+        const stand = style(".stand-line");
+        return {
+          kind: c.querySelector(".concept-slide")?.getAttribute("data-kind"),
+          drawn: [...new Set(drawn)].sort(),
+          legend,
+          legendText: [...c.querySelectorAll<HTMLElement>(".legend-marks li")].map((li) => li.textContent?.trim()),
+          overdue:
+            bar && swatch ? { stroke: bar.stroke, border: swatch.borderTopColor, width: swatch.borderTopWidth } : null,
+          open: open
+            ? { bar: open.getAttribute("fill-opacity"), swatch: style(".legend-swatch.mark-open")?.opacity }
+            : null,
+          stand: stand ? { line: stand.stroke, swatch: style(".legend-swatch.mark-stand")?.backgroundColor } : null,
+          text: c.textContent ?? "",
+          orange: [...c.querySelectorAll(".overdue, .overdue-box, rect.overdue")].length,
+        };
+      }),
+    );
+    const status = slides.filter((s) => s.kind === "status");
+    expect(status.length).toBe(d.slides.filter((s) => s.kind === "status").length);
+    for (const s of status) {
+      expect(s.legend.slice().sort()).toEqual(s.drawn);
+      expect(s.legend.at(-1)).toBe("stand");
+      expect(s.legendText.at(-1)).toBe(`Stand ${formatStand(concept.stand)}`);
+      expect(s.stand?.line).toBe(s.stand?.swatch);
+      if (s.open) expect(Number(s.open.swatch)).toBe(Number(s.open.bar));
+      if (s.overdue) {
+        expect(s.overdue.border).toBe(s.overdue.stroke);
+        expect(s.overdue.width).toBe("3px");
+        expect(s.legendText).toContain("überfällig");
+      }
+    }
+    const notesSay = d.slides.some((s) =>
+      s.notes.some((n) => /überfällig/i.test(n) && !/^Nicht|^Nichts|^Keine/.test(n)),
+    );
+    if ((variant.overdue ?? "folien") === "notizen") {
+      // Only the presenter sees it: no mark and no word on any slide, the notes still say it.
+      expect(notesSay).toBe(true);
+      for (const s of slides) {
+        expect(s.orange, s.kind ?? "").toBe(0);
+        expect(s.text).not.toMatch(/überfällig/i);
+      }
+    } else if (status.length && notesSay) {
+      expect(status.some((s) => s.overdue)).toBe(true);
+      expect(slides.reduce((n, s) => n + s.orange, 0)).toBeGreaterThan(0);
+    }
+    await context.close();
+  });
+
   it("links the portal on the closing slide, with a name that says where the link leads", async () => {
     const d = data(id);
     const n = d.slides.findIndex((s) => s.kind === "closing") + 1;

@@ -31,6 +31,9 @@ it("builds the site without PDF and tells how to get the PDFs", () => {
   ]);
   expect(existsSync(join(dir, "kurz", "index.html"))).toBe(true);
   expect(existsSync(join(dir, "kurz.pdf"))).toBe(false);
+  // Nor notes or a handout, which place the PDF's pages.
+  expect(existsSync(join(dir, "kurz-notizen.pdf"))).toBe(false);
+  expect(existsSync(join(dir, "kurz-handzettel.pdf"))).toBe(false);
 });
 
 it("keys the root build's cache on the browser, so a build without PDFs is not reused once it is installed", () => {

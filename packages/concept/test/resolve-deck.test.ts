@@ -3,6 +3,9 @@
  * what its selection shows, the notes with status and overdue state, correct German counts, lists that continue
  * over several slides, headings read off the records, and how the records follow edits.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   type Concept,
@@ -328,6 +331,70 @@ describe("the status timeline in words and its legend", () => {
       expect(marks.includes("open")).toBe(s.timeline.rows.some((r) => r.open === "from"));
       expect(marks.includes("span")).toBe(s.timeline.rows.some((r) => r.spans.length > 0));
       expect(marks.at(-1)).toBe("stand");
+    }
+  });
+});
+
+describe("overdue for whom: the variant's `overdue`", () => {
+  const later = structuredClone(lang);
+  later.stand = { unit: "month", year: 2030, month: 1 };
+  const slidesFor = (overdue?: "folien" | "notizen") =>
+    resolveDeck(later, { ...everything(later), ...(overdue ? { overdue } : {}) }).slides;
+  const marksOn = (slides: SlideRecord[]) => ({
+    measures: only(slides, "measure").filter((s) => s.overdue).length,
+    planRows: only(slides, "plan").flatMap((s) => s.rows.filter((r) => r.overdue)).length,
+    timelineRows: only(slides, "status").flatMap((s) => s.timeline.rows.filter((r) => r.overdue)).length,
+    legend: only(slides, "status").filter((s) => s.timeline.marks.some((m) => m.kind === "overdue")).length,
+    described: only(slides, "status").filter((s) => s.timeline.description.includes("überfällig")).length,
+  });
+
+  it("shows the marks on the slides by default and with `folien`", () => {
+    const byDefault = marksOn(slidesFor());
+    expect(byDefault.measures).toBeGreaterThan(0);
+    expect(byDefault.planRows).toBeGreaterThan(0);
+    expect(byDefault.timelineRows).toBeGreaterThan(0);
+    expect(byDefault.legend).toBeGreaterThan(0);
+    expect(byDefault.described).toBeGreaterThan(0);
+    expect(marksOn(slidesFor("folien"))).toEqual(byDefault);
+  });
+
+  it("with `notizen` keeps every mark off the slides (badge, table, timeline, legend, its description)", () => {
+    expect(marksOn(slidesFor("notizen"))).toEqual({
+      measures: 0,
+      planRows: 0,
+      timelineRows: 0,
+      legend: 0,
+      described: 0,
+    });
+  });
+
+  it("with `notizen` leaves the presenter notes as they are: they still say what is overdue", () => {
+    const notes = (slides: SlideRecord[]) => slides.map((s) => s.notes);
+    expect(notes(slidesFor("notizen"))).toEqual(notes(slidesFor()));
+    const status = only(slidesFor("notizen"), "status")[0]!;
+    expect(status.notes[0]).toMatch(/^Überfällig zum Stand Januar 2030: /);
+    const late = only(slidesFor("notizen"), "measure").filter((s) => s.notes.some((n) => n.startsWith("Achtung:")));
+    expect(late.length).toBe(marksOn(slidesFor()).measures);
+  });
+
+  it("is checked: another value is a content error with file, line, column and the allowed values", () => {
+    const dir = mkdtempSync(join(tmpdir(), "overdue-"));
+    try {
+      cpSync(`${FIXTURE_CONCEPTS}/kleinstadt`, dir, { recursive: true });
+      const file = join(dir, "decks", "kurz.yaml");
+      writeFileSync(file, `${readFileSync(file, "utf8")}overdue: publikum\n`);
+      const lines = readFileSync(file, "utf8").split("\n");
+      let message = "";
+      try {
+        loadConceptSync(dir, { displayDir: "inhalt" });
+      } catch (e) {
+        message = e instanceof Error ? e.message : String(e);
+      }
+      expect(message.split("\n")[0]).toBe(
+        `inhalt/decks/kurz.yaml:${lines.length - 1}:10  overdue  Der Text „publikum“ ist hier nicht erlaubt. Erlaubt sind: „folien“, „notizen“.`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -98,6 +98,23 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
     checkFonts(pdf, problems);
     const text = pdfText(pdf);
     checkWords(pdf, text, o.foreign, problems);
+    // Notes and handout beside the PDF: every note in the notes, every slide's title in both.
+    for (const kind of ["notizen", "handzettel"]) {
+      const file = join(o.out, "decks", `${v.id}-${kind}.pdf`);
+      if (!existsSync(file)) {
+        problems.push(`${file}: PDF fehlt`);
+        continue;
+      }
+      checkFonts(file, problems);
+      const words = pdfText(file);
+      checkWords(file, words, o.foreign, problems);
+      const flat = letters(words);
+      for (const s of data.slides) {
+        if (!flat.includes(letters(s.title))) problems.push(`${file}: Titel der Folie fehlt: „${s.title}“`);
+        if (kind === "notizen")
+          for (const n of s.notes) if (!flat.includes(letters(n))) problems.push(`${file}: Notiz fehlt: „${n}“`);
+      }
+    }
     const flat = letters(text);
     const expect = (fact: string, what: string) => {
       if (!flat.includes(letters(fact))) problems.push(`${pdf}: ${what} fehlt: „${fact}“`);

@@ -41,11 +41,16 @@ const pnpmBuild = (content: string, env: NodeJS.ProcessEnv = {}, args: string[] 
     encoding: "utf8",
   });
 
-/** The outputs a content folder has: one site and PDF per variant, two PDFs per flyer. */
+/** The outputs a content folder has: one site, PDF, notes and handout per variant, two PDFs per flyer. */
 function outputsOf(content: string): string[] {
   const ids = (folder: string) => readdirSync(join(content, folder)).map((f) => f.replace(/\.yaml$/, ""));
   return [
-    ...ids("decks").flatMap((v) => [`decks/${v}/index.html`, `decks/${v}.pdf`]),
+    ...ids("decks").flatMap((v) => [
+      `decks/${v}/index.html`,
+      `decks/${v}.pdf`,
+      `decks/${v}-notizen.pdf`,
+      `decks/${v}-handzettel.pdf`,
+    ]),
     ...ids("flyers").flatMap((f) => [`flyers/${f}.pdf`, `flyers/${f}-druck.pdf`]),
   ].sort();
 }

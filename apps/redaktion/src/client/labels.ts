@@ -11,6 +11,7 @@ import {
   DEFAULT_TERMS,
   FLYER_FORMAT_DEFINITIONS,
   labels,
+  type OVERDUE_PLACES,
 } from "@dus-opendata/concept";
 
 /** The nouns of the content's lists, as the README and the messages name them. */
@@ -80,6 +81,7 @@ const BY_PATH: Record<string, FieldLabel> = {
   "deck/blocks": { label: T.baustein.many, item: T.baustein.one },
   "deck/parts": { label: "Folien je Baustein", item: "Folie" },
   "deck/measures": { label: "Maßnahmen mit eigener Folie", item: T.measure.one },
+  "deck/overdue": { label: "Überfällig zeigen" },
   "flyer/format": { label: "Format" },
   "flyer/title": { label: "Schlagzeile" },
   "flyer/subtitle": { label: "Unterzeile" },
@@ -123,6 +125,10 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     measures: T.measure.many,
     "chances-risks": chancesAndRisks(T),
   } satisfies Record<(typeof BAUSTEIN_PARTS)[number], string>,
+  overdue: {
+    folien: "auf den Folien und in den Notizen",
+    notizen: "nur in den Notizen",
+  } satisfies Record<(typeof OVERDUE_PLACES)[number], string>,
   format: Object.fromEntries(Object.entries(FLYER_FORMAT_DEFINITIONS).map(([k, d]) => [k, d.label])),
   part: { summary: "Beschreibung", details: "Kernpunkte des Zusatzblocks" },
 };

@@ -98,7 +98,8 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
   const kickerOf = (b: Baustein) => t(`${bausteinLabel(b)} · ${b.title}`);
   const counts = (b: Baustein) =>
     `${countNumber(b.measures.length, terms.measure)}, ${countNumber(b.chances.length, terms.chance)}, ${countNumber(b.risks.length, terms.risk)}.`;
-  const overdueOnSlides = true;
+  // The presenter's notes always say what is overdue; the slides only when the variant shows it to the audience.
+  const overdueOnSlides = (v.overdue ?? "folien") === "folien";
   const late = (m: Measure) => isOverdue(m, asOf);
 
   const slides: SlideRecord[] = [];

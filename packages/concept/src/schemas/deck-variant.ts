@@ -3,6 +3,8 @@ import { idField, text } from "./fields.js";
 
 export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "status", "closing"] as const;
 export const BAUSTEIN_PARTS = ["section", "why", "plan", "measures", "chances-risks"] as const;
+/** Where a variant shows that a Maßnahme is overdue: on the slides (and in the notes), or only in the notes. */
+export const OVERDUE_PLACES = ["folien", "notizen"] as const;
 
 export const deckVariantSchema = z
   .strictObject({
@@ -33,9 +35,16 @@ export const deckVariantSchema = z
       .min(1)
       .optional()
       .describe("Welche Maßnahmen eine eigene Folie bekommen; ohne Angabe alle der gewählten Bausteine."),
+    overdue: z
+      .enum(OVERDUE_PLACES)
+      .optional()
+      .describe(
+        "Wo „überfällig“ erscheint: folien (auf den Folien und in den Notizen; Vorgabe) oder notizen (nur in den Notizen der Referentenansicht, das Publikum sieht es nicht).",
+      ),
   })
   .describe("Eine Variante der Präsentation: eine Datei in content/decks/.");
 
 export type DeckVariantData = z.output<typeof deckVariantSchema>;
 export type DeckSection = (typeof DECK_SECTIONS)[number];
 export type BausteinPart = (typeof BAUSTEIN_PARTS)[number];
+export type OverduePlace = (typeof OVERDUE_PLACES)[number];
