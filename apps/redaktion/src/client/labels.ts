@@ -11,6 +11,7 @@ import {
   DEFAULT_TERMS,
   FLYER_FORMAT_DEFINITIONS,
   labels,
+  statusOverview,
 } from "@dus-opendata/concept";
 
 /** The nouns of the content's lists, as the README and the messages name them. */
@@ -113,7 +114,7 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     intro: labels.introTitle,
     overview: "Übersicht der Bausteine",
     bausteine: T.baustein.many,
-    status: labels.statusOverview,
+    status: statusOverview(T),
     closing: "Schlussfolie",
   } satisfies Record<(typeof DECK_SECTIONS)[number], string>,
   parts: {

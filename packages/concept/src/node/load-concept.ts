@@ -316,6 +316,7 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   const lookup: FlyerLookup = {
     baustein: (id) => validById.get(id),
     measure: (id) => measureById.get(id),
+    ...(conceptData ? { terms: conceptData.terms } : {}),
   };
   for (const f of flyers)
     for (const p of checkFlyerSelections(f.data, lookup))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, text } from "./fields.js";
+import { idField, speakerNotes, text } from "./fields.js";
 
 export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "status", "closing"] as const;
 export const BAUSTEIN_PARTS = ["section", "why", "plan", "measures", "chances-risks"] as const;
@@ -33,6 +33,7 @@ export const deckVariantSchema = z
       .min(1)
       .optional()
       .describe("Welche Maßnahmen eine eigene Folie bekommen; ohne Angabe alle der gewählten Bausteine."),
+    notes: speakerNotes("zur Titelfolie dieser Variante (ohne Titelfolie: zur ersten Folie)"),
   })
   .describe("Eine Variante der Präsentation: eine Datei in content/decks/.");
 
