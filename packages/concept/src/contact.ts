@@ -11,7 +11,10 @@ export interface ContactLink {
   href: string;
   /** The visible text: the address, or „Telefon: 0421 361-12345“. */
   text: string;
-  /** What the link does, containing its visible text: „E-Mail an team@…“, „Anrufen: 0421 361-12345“. */
+  /**
+   * What the link does, starting with its visible text (WCAG 2.5.3): „team@… (E-Mail schreiben)“, „Telefon: 0421
+   * 361-12345 (anrufen)“.
+   */
   name: string;
 }
 
@@ -25,7 +28,12 @@ export interface ResolvedContact {
   links: ContactLink[];
 }
 
-export const contactLabels = { phone: "Telefon", email: "E-Mail", hours: "Sprechzeiten", call: "Anrufen" } as const;
+export const contactLabels = {
+  phone: "Telefon",
+  hours: "Sprechzeiten",
+  write: "E-Mail schreiben",
+  call: "anrufen",
+} as const;
 
 /**
  * The `tel:` address of a phone number as written: its digits only, with a leading „+“ kept for an international
@@ -48,14 +56,14 @@ export function resolveContact(c: Contact | undefined): ResolvedContact | undefi
       kind: "email",
       href: mailtoHref(c.email),
       text: c.email,
-      name: `${contactLabels.email} an ${c.email}`,
+      name: `${c.email} (${contactLabels.write})`,
     });
   if (c.phone)
     links.push({
       kind: "phone",
       href: telHref(c.phone),
       text: `${contactLabels.phone}: ${c.phone}`,
-      name: `${contactLabels.call}: ${contactLabels.phone}: ${c.phone}`,
+      name: `${contactLabels.phone}: ${c.phone} (${contactLabels.call})`,
     });
   return {
     ...(c.person ? { person: c.person } : {}),
