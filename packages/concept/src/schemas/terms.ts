@@ -10,6 +10,14 @@ export const dativeOf = (plural: string): string => (/[ns]$/.test(plural) ? plur
 const nounSchema = (what: keyof Terms) => {
   const d = DEFAULT_TERMS[what];
   const article = Object.entries(GENDERS).find(([, g]) => g === d.gender)?.[0];
+  const name =
+    what === "baustein"
+      ? "einen Baustein"
+      : what === "measure"
+        ? "eine Maßnahme"
+        : what === "chance"
+          ? "eine Chance"
+          : "ein Risiko";
   return z
     .strictObject({
       singular: text(`Das Wort in der Einzahl, z. B. „${d.one}“ („1 ${d.one}“).`),
@@ -23,16 +31,8 @@ const nounSchema = (what: keyof Terms) => {
           `Das Geschlecht des Worts, als sein Artikel: „der“, „die“ oder „das“ (z. B. „${article} ${d.one}“). Es bestimmt „ein“ oder „eine“, „diesen“, „diese“ oder „dieses“ in den erzeugten Sätzen.`,
         ),
     })
-    .transform(
-      (n): Noun => ({
-        one: n.singular,
-        many: n.plural,
-        dative: n.dative ?? dativeOf(n.plural),
-        gender: GENDERS[n.gender],
-      }),
-    )
     .meta({
-      description: `Wie das Konzept ${what === "baustein" ? "einen Baustein" : what === "measure" ? "eine Maßnahme" : what === "chance" ? "eine Chance" : "ein Risiko"} nennt. Ohne Angabe: „${d.one}“.`,
+      description: `Wie das Konzept ${name} nennt. Ohne Angabe: „${d.one}“.`,
       examples: [
         what === "baustein"
           ? { singular: "Kapitel", plural: "Kapitel", dative: "Kapiteln", gender: "das" }
@@ -44,10 +44,30 @@ const nounSchema = (what: keyof Terms) => {
     .optional();
 };
 
+type NounInput = NonNullable<z.output<ReturnType<typeof nounSchema>>>;
+
+// The mapping to a Noun happens once for all four, above them: a transform inside would drop the examples of the
+// whole `terms` object from the JSON Schema.
+const toNoun = (n: NounInput | undefined, what: keyof Terms): Noun =>
+  n
+    ? { one: n.singular, many: n.plural, dative: n.dative ?? dativeOf(n.plural), gender: GENDERS[n.gender] }
+    : DEFAULT_TERMS[what];
+
 /**
  * What the concept calls its parts. Every word the outputs generate (headings, counts, notes, flyers, PDF
  * properties, `pnpm status`) takes its nouns from here; a part left out keeps today's word (terms.ts).
  */
+const TERMS_META = {
+  description:
+    "Die Wörter des Konzepts für seine Teile, wenn es nicht „Baustein“, „Maßnahme“, „Chance“ und „Risiko“ sagt: Folien, Notizen, Flyer, Dokumenteigenschaften und „pnpm status“ verwenden sie. Jedes Teil ist optional.",
+  examples: [
+    {
+      baustein: { singular: "Kapitel", plural: "Kapitel", dative: "Kapiteln", gender: "das" },
+      measure: { singular: "Verpflichtung", plural: "Verpflichtungen", gender: "die" },
+    },
+  ],
+};
+
 export const termsSchema = z
   .strictObject({
     baustein: nounSchema("baustein"),
@@ -55,22 +75,13 @@ export const termsSchema = z
     chance: nounSchema("chance"),
     risk: nounSchema("risk"),
   })
+  .meta(TERMS_META)
   .optional()
   .transform(
     (t): Terms => ({
-      baustein: t?.baustein ?? DEFAULT_TERMS.baustein,
-      measure: t?.measure ?? DEFAULT_TERMS.measure,
-      chance: t?.chance ?? DEFAULT_TERMS.chance,
-      risk: t?.risk ?? DEFAULT_TERMS.risk,
+      baustein: toNoun(t?.baustein, "baustein"),
+      measure: toNoun(t?.measure, "measure"),
+      chance: toNoun(t?.chance, "chance"),
+      risk: toNoun(t?.risk, "risk"),
     }),
-  )
-  .meta({
-    description:
-      "Die Wörter des Konzepts für seine Teile, wenn es nicht „Baustein“, „Maßnahme“, „Chance“ und „Risiko“ sagt: Folien, Notizen, Flyer, Dokumenteigenschaften und „pnpm status“ verwenden sie. Jedes Teil ist optional.",
-    examples: [
-      {
-        baustein: { singular: "Kapitel", plural: "Kapitel", dative: "Kapiteln", gender: "das" },
-        measure: { singular: "Verpflichtung", plural: "Verpflichtungen", gender: "die" },
-      },
-    ],
-  });
+  );
