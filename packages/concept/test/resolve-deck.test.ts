@@ -302,6 +302,50 @@ describe("presenter notes", () => {
   });
 });
 
+describe("the closing slide", () => {
+  it("shows the contact as far as the concept gives it, with mailto: and tel: links, and names it in the notes", () => {
+    const own = load("eigene-worte");
+    const closing = only(slidesOf(own, everything(own)), "closing")[0]!;
+    expect(closing.contact).toEqual({
+      heading: "Kontakt",
+      person: "Dr. Jana Wellbrock",
+      role: "Koordinatorin des Aktionsplans",
+      address: ["Rathaus Nordweiler, Zimmer 214", "Am Deich 3", "26999 Nordweiler"],
+      hours: "Sprechzeiten: Dienstag und Donnerstag, 9 – 12 Uhr",
+      links: [
+        {
+          kind: "email",
+          href: "mailto:aktionsplan@nordweiler.example",
+          text: "aktionsplan@nordweiler.example",
+          name: "aktionsplan@nordweiler.example (E-Mail schreiben)",
+        },
+        {
+          kind: "phone",
+          href: "tel:+494471882301",
+          text: "Telefon: +49 (0)4471 88-2301",
+          name: "Telefon: +49 (0)4471 88-2301 (anrufen)",
+        },
+      ],
+    });
+    expect(closing.notes[1]).toBe(
+      "Kontakt: Dr. Jana Wellbrock, Koordinatorin des Aktionsplans, Rathaus Nordweiler, Zimmer 214, Am Deich 3, 26999 Nordweiler, Sprechzeiten: Dienstag und Donnerstag, 9 – 12 Uhr, aktionsplan@nordweiler.example, Telefon: +49 (0)4471 88-2301.",
+    );
+    expect(headingsOf(closing)).toEqual([]);
+  });
+
+  it("has no contact where the concept gives none, and shows only the parts given", () => {
+    expect(only(slidesOf(klein, everything(klein)), "closing")[0]?.contact).toBeUndefined();
+    const c = structuredClone(klein);
+    c.contact = { phone: "07071 12-34" };
+    const closing = only(slidesOf(c, everything(c)), "closing")[0]!;
+    expect(closing.contact).toEqual({
+      heading: "Kontakt",
+      address: [],
+      links: [{ kind: "phone", href: "tel:070711234", text: "Telefon: 07071 12-34", name: "Telefon: 07071 12-34 (anrufen)" }],
+    });
+  });
+});
+
 describe("headings and reading order, read off the records", () => {
   const deck = resolveDeck(lang, everything(lang));
 
