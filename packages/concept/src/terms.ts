@@ -43,6 +43,14 @@ export const thisAccusative = (noun: Noun): string =>
 export const theNominative = (noun: Noun): string =>
   `${noun.gender === "m" ? "Der" : noun.gender === "f" ? "Die" : "Das"} ${noun.one}`;
 
+/** „der Baustein“ (nominative) or „den Baustein“ (accusative), „die Maßnahme“, „das Kapitel“. */
+export const definite = (noun: Noun, kase: "nominative" | "accusative"): string =>
+  `${noun.gender === "f" ? "die" : noun.gender === "n" ? "das" : kase === "nominative" ? "der" : "den"} ${noun.one}`;
+
+/** „einen anderen Baustein“, „eine andere Maßnahme“, „ein anderes Kapitel“ (accusative). */
+export const anotherAccusative = (noun: Noun): string =>
+  `${noun.gender === "m" ? "einen anderen" : noun.gender === "f" ? "eine andere" : "ein anderes"} ${noun.one}`;
+
 /** „einen Baustein“, „eine Chance“, „ein Risiko“ (accusative). */
 export const aAccusative = (noun: Noun): string =>
   `${noun.gender === "m" ? "einen" : noun.gender === "f" ? "eine" : "ein"} ${noun.one}`;

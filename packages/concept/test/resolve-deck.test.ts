@@ -341,7 +341,9 @@ describe("the closing slide", () => {
     expect(closing.contact).toEqual({
       heading: "Kontakt",
       address: [],
-      links: [{ kind: "phone", href: "tel:070711234", text: "Telefon: 07071 12-34", name: "Telefon: 07071 12-34 (anrufen)" }],
+      links: [
+        { kind: "phone", href: "tel:070711234", text: "Telefon: 07071 12-34", name: "Telefon: 07071 12-34 (anrufen)" },
+      ],
     });
   });
 });

@@ -121,6 +121,35 @@ describe("a concept's own terms", () => {
       );
   });
 
+  it("name the parts in the messages about references and selections", () => {
+    const dir = mkdtempSync(join(tmpdir(), "terms-"));
+    try {
+      cpSync(`${FIXTURE_CONCEPTS}/${NAME}`, dir, { recursive: true });
+      writeFileSync(
+        join(dir, "decks", "falsch.yaml"),
+        "occasion: Probe\nsections: [bausteine]\nblocks: [finanzen]\nmeasures: [haushalt]\n",
+      );
+      writeFileSync(
+        join(dir, "flyers", "falsch.yaml"),
+        "format: a5\noccasion: Probe\ntitle: Probe\nsections:\n  - type: measures\n    block: transparenz\n    measures: [stadtteilforen]\n  - type: chances\n    block: transparenz\n    items: [7]\n",
+      );
+      const out = runCli(["check"], dir);
+      expect(out.code).toBe(1);
+      const messages = out.stderr
+        .split("\n\n")[0]!
+        .split("\n")
+        .map((l) => l.split("  ").at(-1));
+      expect(messages).toEqual([
+        "Das Kapitel „finanzen“ gibt es nicht. Vorhanden sind: transparenz, mitwirkung.",
+        "Die Verpflichtung „haushalt“ gibt es nicht. Vorhanden sind: ratsinformation, haushalt-interaktiv, vertragsregister, beteiligungsportal, stadtteilforen.",
+        "Die Verpflichtung „stadtteilforen“ gehört zum Kapitel „mitwirkung“, nicht zu „transparenz“.",
+        "Die Auswahl 7 gibt es nicht: Das Kapitel „Transparenz“ nennt 2 Vorteile; erlaubt sind 1 bis 2.",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("follow into pnpm check and pnpm status, as a table and as JSON", () => {
     const check = runCli(["check"], DIR);
     expect(check.code).toBe(0);
