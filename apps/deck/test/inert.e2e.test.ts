@@ -43,6 +43,8 @@ const FIELDS = {
   summary: hostile("Beschreibung"),
   chance: hostile("Chance"),
   risk: hostile("Risiko"),
+  contact: hostile("Kontaktperson"),
+  hours: hostile("Sprechzeiten"),
 };
 
 /** The speaker's own notes: only in the presenter view, the notes pages and deck-data.json, never on a slide. */
@@ -88,6 +90,7 @@ beforeAll(async () => {
   edit(join(content, "concept.yaml"), (doc) => {
     doc.set("title", FIELDS.concept);
     doc.setIn(["intro", 0, "notes"], [NOTES.intro]);
+    doc.set("contact", { person: FIELDS.contact, hours: FIELDS.hours, email: "team@stadt.example" });
   });
   variant = "alles";
   writeFileSync(
@@ -169,6 +172,8 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
       [slideNo((s) => s.kind === "measure"), ".measure-text", FIELDS.summary],
       [slideNo((s) => s.kind === "chances-risks"), ".chances li", FIELDS.chance],
       [slideNo((s) => s.kind === "chances-risks"), ".risks li", FIELDS.risk],
+      [slideNo((s) => s.kind === "closing"), ".closing-contact-person", FIELDS.contact],
+      [slideNo((s) => s.kind === "closing"), ".closing-contact p:nth-of-type(3)", `Sprechzeiten: ${FIELDS.hours}`],
     ];
     const { page, foreign } = await open("#/1");
     for (const [no, selector, text] of checks) {
