@@ -2,7 +2,7 @@
  * Property tests on the pure code that turns the model into slides: whatever text the content holds (arbitrary
  * Unicode, template syntax, HTML, slide separators, Slidev slots, backticks, pipes, formulas, Markdown links,
  * emoji, right-to-left text, long German compounds), the slide count and order stay as the model says, and the
- * data the browser reads (deck-data.json) carries every title and note exactly. That the browser then shows them
+ * data the browser reads (deck-data.json) carries every title and note exactly, the speaker's own notes too. That the browser then shows them
  * as text in every place is tested in title.e2e.test.ts and inert.e2e.test.ts.
  */
 import { type Concept, countConcept, linkParts, resolveDeck, selectedBausteine } from "@dus-opendata/concept";
@@ -55,23 +55,34 @@ const hostile = fc
 
 function withText(
   c: Concept,
-  t: { title: string; summary: string; chance: string; risk: string; baustein: string },
+  t: { title: string; summary: string; chance: string; risk: string; baustein: string; notes: string },
 ): Concept {
   const copy = structuredClone(c);
   copy.title = t.title;
+  for (const s of copy.intro) s.notes = [t.notes];
+  for (const v of copy.decks) v.notes = [t.notes, t.title];
   for (const b of copy.bausteine) {
     b.title = t.baustein;
+    b.notes = [t.notes];
     b.chances = [t.chance, ...b.chances.slice(1)];
     b.risks = [...b.risks.slice(0, -1), t.risk];
     for (const m of b.measures) {
       m.title = t.title;
       m.summary = [t.summary];
+      m.notes = [t.notes, t.summary];
     }
   }
   return copy;
 }
 
-const texts = fc.record({ title: hostile, summary: hostile, chance: hostile, risk: hostile, baustein: hostile });
+const texts = fc.record({
+  title: hostile,
+  summary: hostile,
+  chance: hostile,
+  risk: hostile,
+  baustein: hostile,
+  notes: hostile,
+});
 const shape = (c: Concept, id: string) =>
   resolveDeck(c, c.decks.find((d) => d.id === id)!).slides.map((s) => [
     s.kind,
@@ -102,6 +113,10 @@ describe("hostile text never changes the slides", () => {
             resolveDeck(c, v).slides.map((x) => [x.title, x.notes]),
           );
           expect(read.title).toBe(v.title ?? t.title);
+          // The speaker's notes travel as they are written, first on their slides.
+          expect(read.slides[0]?.notes.slice(0, 2)).toEqual([t.notes, t.title]);
+          for (const s of read.slides)
+            if (s.kind === "measure") expect(s.notes.slice(0, 2)).toEqual([t.notes, t.summary]);
         }
       }),
       { numRuns: Math.ceil(RUNS / 4) },

@@ -43,6 +43,16 @@ const FIELDS = {
   summary: hostile("Beschreibung"),
   chance: hostile("Chance"),
   risk: hostile("Risiko"),
+  contact: hostile("Kontaktperson"),
+  hours: hostile("Sprechzeiten"),
+};
+
+/** The speaker's own notes: only in the presenter view, the notes pages and deck-data.json, never on a slide. */
+const NOTES = {
+  measure: hostile("Massnahmennotiz"),
+  baustein: hostile("Bausteinnotiz"),
+  intro: hostile("Einfuehrungsnotiz"),
+  variant: hostile("Variantennotiz"),
 };
 
 const enabled = requireChromium();
@@ -74,12 +84,18 @@ beforeAll(async () => {
     doc.setIn(["measures", 0, "summary"], [FIELDS.summary]);
     doc.set("chances", [FIELDS.chance]);
     doc.set("risks", [FIELDS.risk]);
+    doc.set("notes", [NOTES.baustein]);
+    doc.setIn(["measures", 0, "notes"], [NOTES.measure, "Zweiter Absatz."]);
   });
-  edit(join(content, "concept.yaml"), (doc) => doc.set("title", FIELDS.concept));
+  edit(join(content, "concept.yaml"), (doc) => {
+    doc.set("title", FIELDS.concept);
+    doc.setIn(["intro", 0, "notes"], [NOTES.intro]);
+    doc.set("contact", { person: FIELDS.contact, hours: FIELDS.hours, email: "team@stadt.example" });
+  });
   variant = "alles";
   writeFileSync(
     join(content, "decks", `${variant}.yaml`),
-    `title: ${JSON.stringify(FIELDS.variant)}\noccasion: Prüfung\nsections: [title, intro, overview, bausteine, status, closing]\nblocks: [${b.id}]\n`,
+    `title: ${JSON.stringify(FIELDS.variant)}\noccasion: Prüfung\nsections: [title, intro, overview, bausteine, status, closing]\nblocks: [${b.id}]\nnotes: [${JSON.stringify(NOTES.variant)}]\n`,
   );
   build = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
     cwd: join(root, "apps", "deck"),
@@ -138,8 +154,13 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
         e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name));
     };
     walk(join(out, variant));
-    const withText = files.filter((f) => readFileSync(f, "latin1").includes("Massnahmentitel"));
-    expect(withText.map((f) => f.slice(out.length + 1))).toEqual([`${variant}/deck-data.json`]);
+    for (const mark of ["Massnahmentitel", "Massnahmennotiz", "Bausteinnotiz", "Einfuehrungsnotiz", "Variantennotiz"]) {
+      const withText = files.filter((f) => readFileSync(f, "latin1").includes(mark));
+      expect(
+        withText.map((f) => f.slice(out.length + 1)),
+        mark,
+      ).toEqual([`${variant}/deck-data.json`]);
+    }
   });
 
   it("shows every field literally on its slides and runs nothing", async () => {
@@ -151,6 +172,8 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
       [slideNo((s) => s.kind === "measure"), ".measure-text", FIELDS.summary],
       [slideNo((s) => s.kind === "chances-risks"), ".chances li", FIELDS.chance],
       [slideNo((s) => s.kind === "chances-risks"), ".risks li", FIELDS.risk],
+      [slideNo((s) => s.kind === "closing"), ".closing-contact-person", FIELDS.contact],
+      [slideNo((s) => s.kind === "closing"), ".closing-contact p:nth-of-type(3)", `Sprechzeiten: ${FIELDS.hours}`],
     ];
     const { page, foreign } = await open("#/1");
     for (const [no, selector, text] of checks) {
@@ -234,6 +257,34 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
     await page.close();
   });
 
+  it("shows the speaker's own notes literally and first in the presenter view, then the generated ones", async () => {
+    const places: [number, string][] = [
+      [1, NOTES.variant],
+      [slideNo((s) => s.kind === "intro"), NOTES.intro],
+      [slideNo((s) => s.kind === "baustein"), NOTES.baustein],
+      [slideNo((s) => s.kind === "measure"), NOTES.measure],
+    ];
+    const { page, foreign } = await open("#/presenter/1");
+    for (const [no, own] of places) {
+      await page.goto(`${server.url}/${variant}/index.html#/presenter/${no}`);
+      const notes = data.slides[no - 1]!.notes;
+      expect(notes[0], `Folie ${no}`).toBe(own);
+      expect(notes.length, `Folie ${no}`).toBeGreaterThan(1);
+      await page.waitForFunction(
+        (t) => document.querySelector(".slidev-note")?.textContent?.startsWith(t),
+        own.slice(0, 20),
+        { timeout: 10_000 },
+      );
+      const shown = plain(await page.locator(".slidev-note").first().innerText());
+      expect(shown, `Folie ${no}`).toBe(plain(notes.join("\n\n")));
+      expect(shown.startsWith(plain(own)), `Folie ${no}`).toBe(true);
+    }
+    expect(await injected(page)).toBe(0);
+    expect(await pwned(page)).toBeUndefined();
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
   it("shows titles and notes literally in Slidev's slide overview page and notes page", async () => {
     const { page, foreign } = await open("#/overview");
     await page.waitForFunction((t) => document.body.innerText.replace(/\u00AD/g, "").includes(t), FIELDS.measure, {
@@ -241,6 +292,34 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
     });
     const plan = slideNo((s) => s.kind === "plan");
     await page.goto(`${server.url}/${variant}/index.html#/${plan}`);
+    await page.goto(`${server.url}/${variant}/index.html#/notes`);
+    await page.waitForFunction(() => document.querySelector(".slidev-note"), undefined, { timeout: 20_000 });
+    // The notes page follows the slide the deck is on: the Maßnahme's slide shows its speaker's notes first.
+    await page.goto(`${server.url}/${variant}/index.html#/${slideNo((s) => s.kind === "measure")}`);
+    await page.goto(`${server.url}/${variant}/index.html#/notes`);
+    await page.waitForFunction((t) => document.body.innerText.includes(t), NOTES.measure.slice(0, 20), {
+      timeout: 20_000,
+    });
+    // The notes print-out has every slide's notes, the speaker's own among them, as text.
+    await page.goto(`${server.url}/${variant}/index.html#/presenter/print`);
+    await page.locator(".notes-print-slide").first().waitFor({ timeout: 20_000 });
+    const printed = plain(await page.locator(".notes-print").innerText());
+    for (const own of Object.values(NOTES)) expect(printed).toContain(plain(own));
+    // The print-out's own page style is the one style element of its own; a payload's would hide everything.
+    expect(
+      await page.evaluate(
+        () =>
+          [...document.querySelectorAll("style:not([id]):not([data-vite-dev-id])")].filter(
+            (e) => !e.textContent?.includes("@page { size: A4"),
+          ).length,
+      ),
+    ).toBe(0);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('img[src="x"], img[src^="https://example"], iframe, svg[onload]').length,
+      ),
+    ).toBe(0);
+    expect(await pwned(page)).toBeUndefined();
     await page.goto(`${server.url}/${variant}/index.html#/notes`);
     await page.waitForFunction(() => document.querySelector(".slidev-note"), undefined, { timeout: 20_000 });
     expect(await injected(page)).toBe(0);

@@ -84,6 +84,8 @@ export interface LinkElement extends Tagged {
   type: "link";
   role: "Link";
   url: string;
+  /** What the link does, where the address alone does not say it (default: linkDescription of the url). */
+  description?: string;
   style?: Style;
   children: FlyerElement[];
 }
@@ -128,10 +130,11 @@ export const text = (
   ...(marks ? { marks } : {}),
 });
 
-export const link = (url: string, children: FlyerElement[], style?: Style): LinkElement => ({
+export const link = (url: string, children: FlyerElement[], style?: Style, description?: string): LinkElement => ({
   type: "link",
   role: "Link",
   url,
+  ...(description ? { description } : {}),
   ...(style ? { style } : {}),
   children,
 });
@@ -212,7 +215,7 @@ function collect(el: FlyerElement): Collected[] {
     role: el.role,
     ...(el.id ? { id: el.id } : {}),
     ...(el.type === "qr" ? { alt: el.alt } : {}),
-    ...(el.type === "link" ? { contents: linkDescription(el.url) } : {}),
+    ...(el.type === "link" ? { contents: el.description ?? linkDescription(el.url) } : {}),
     ...(el.attributes ? { attributes: el.attributes } : {}),
     ...(el.type === "text" && /^H\d$/.test(el.role) ? { text: spoken(el.text) } : {}),
     ...(children.length ? { children } : {}),

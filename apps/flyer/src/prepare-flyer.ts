@@ -1,6 +1,7 @@
 import {
   assertNever,
   type Concept,
+  type ContactLink,
   countWords,
   displayAddress,
   documentMetadata,
@@ -13,6 +14,7 @@ import {
   INTRO_PART_ORDER,
   labels,
   type Noun,
+  resolveContact,
   STATUS_KINDS,
   type StatusKind,
   summariseStatus,
@@ -63,7 +65,19 @@ export type SectionData =
       list: ListSource;
     }
   | { kind: "portal"; title: string; text?: string; url: string; address: string }
-  | { kind: "contact"; title: string; text?: string; lines: string[]; url: string; address: string };
+  | {
+      kind: "contact";
+      title: string;
+      text?: string;
+      /** The first line is the name set in bold: the person's where the concept gives one, else the team's. */
+      lines: string[];
+      /** „Sprechzeiten: …“. */
+      hours?: string;
+      /** The e-mail address and the phone number, as `mailto:` and `tel:` links. */
+      links: ContactLink[];
+      url: string;
+      address: string;
+    };
 
 export interface PreparedSection {
   /** Field path in the flyer file, e.g. `sections[3]`. */
@@ -249,11 +263,16 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
       };
     case "contact": {
       const lead = s.text ?? flyer.callToAction;
+      const contact = resolveContact(c.contact);
+      const person = [contact?.person, contact?.role].filter((x): x is string => !!x);
+      const postal = contact?.address.length ? contact.address : [c.city];
       return {
         kind: "contact",
         title: heading(s.title ?? labels.contact),
         text: lead && text(lead),
-        lines: [...teamLines(c.team), c.city],
+        lines: [...person, ...teamLines(c.team), ...postal],
+        ...(contact?.hours ? { hours: text(contact.hours) } : {}),
+        links: contact?.links ?? [],
         url: c.portal,
         address: displayAddress(c.portal),
       };

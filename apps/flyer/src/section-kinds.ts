@@ -172,9 +172,9 @@ function textPart(part: TextPart, s: Styles, first: boolean): FlyerElement[] {
 }
 
 /** The portal's address as a link, never broken; marked for assertFits, which checks that it fits its column. */
-function address(url: string, shown: string, field: string, small: boolean, s: Styles) {
+function address(url: string, shown: string, field: string, small: boolean, s: Styles, description?: string) {
   const style = small ? s.linkSmall : s.link;
-  return group("P", [link(url, [text(undefined, shown, style, "whole", { address: field })], style)]);
+  return group("P", [link(url, [text(undefined, shown, style, "whole", { address: field })], style, description)]);
 }
 
 /**
@@ -408,6 +408,12 @@ const KINDS: { [K in Kind]: SectionKind<K> } = {
           ),
         group("Div", [
           ...d.lines.map((line, i) => text("P", line, i === 0 ? s.bodyStrong : s.body, "words")),
+          d.hours !== undefined && text("P", d.hours, [s.body, { marginTop: s.space[1] }], "words"),
+          d.links.length > 0 &&
+            view(
+              { marginTop: s.space[2] },
+              d.links.map((l) => address(l.href, l.text, field, layout.addressSmall, s, l.name)),
+            ),
           view({ marginTop: s.space[2] }, [address(d.url, d.address, field, layout.addressSmall, s)]),
         ]),
       ]),

@@ -2,6 +2,7 @@ import { assertNever } from "./assert-never.js";
 import type { BausteinData } from "./schemas/baustein.js";
 import type { FlyerData, FlyerSection } from "./schemas/flyer.js";
 import type { Measure } from "./schemas/measure.js";
+import { aAccusative, DEFAULT_TERMS, inThe, type Terms, theNominative } from "./terms.js";
 
 /** A problem in a content file, at a field path, before it is located by line and column. */
 export interface FieldProblem {
@@ -13,6 +14,8 @@ export interface FieldProblem {
 export interface FlyerLookup {
   baustein(id: string): BausteinData | undefined;
   measure(id: string): Measure | undefined;
+  /** What the concept calls its parts, for the messages (default: today's words). */
+  terms?: Terms;
 }
 
 /** What a selection chooses from, as the message names it: „Der Baustein „X“ nennt“ + „eine Chance“ / „Chancen“. */
@@ -22,7 +25,6 @@ interface SelectionList {
   many: string;
 }
 
-const CHANCES = { one: "eine Chance", many: "Chancen" };
 const PARAGRAPHS = { one: "einen Absatz", many: "Absätze" };
 const POINTS = { one: "einen Kernpunkt", many: "Kernpunkte" };
 
@@ -40,6 +42,8 @@ function checkSelection(
 }
 
 function checkSection(s: FlyerSection, at: (...rest: (string | number)[]) => (string | number)[], find: FlyerLookup) {
+  const t = find.terms ?? DEFAULT_TERMS;
+  const theBaustein = theNominative(t.baustein);
   switch (s.type) {
     case "why": {
       const b = find.baustein(s.block);
@@ -57,12 +61,13 @@ function checkSection(s: FlyerSection, at: (...rest: (string | number)[]) => (st
         return [
           {
             path: at("block"),
-            message: `Der Baustein „${b.title}“ nennt keine Chancen: der Abschnitt hätte keinen Inhalt. Bitte im Baustein Chancen nennen oder den Abschnitt entfernen.`,
+            message: `${theBaustein} „${b.title}“ nennt keine ${t.chance.many}: der Abschnitt hätte keinen Inhalt. Bitte ${inThe(t.baustein)} ${t.chance.many} nennen oder den Abschnitt entfernen.`,
           },
         ];
       return checkSelection(s.items, b.chances.length, at("items"), {
-        owner: `Der Baustein „${b.title}“ nennt`,
-        ...CHANCES,
+        owner: `${theBaustein} „${b.title}“ nennt`,
+        one: aAccusative(t.chance),
+        many: t.chance.many,
       });
     }
     case "measures": {
@@ -71,7 +76,7 @@ function checkSection(s: FlyerSection, at: (...rest: (string | number)[]) => (st
       return [
         {
           path: at("block"),
-          message: `Der Baustein „${b.title}“ hat noch keine Maßnahmen: der Abschnitt hätte keinen Inhalt. Bitte im Baustein Maßnahmen eintragen oder den Abschnitt entfernen.`,
+          message: `${theBaustein} „${b.title}“ hat noch keine ${t.measure.many}: der Abschnitt hätte keinen Inhalt. Bitte ${inThe(t.baustein)} ${t.measure.many} eintragen oder den Abschnitt entfernen.`,
         },
       ];
     }
@@ -84,7 +89,7 @@ function checkSection(s: FlyerSection, at: (...rest: (string | number)[]) => (st
           return [
             {
               path: at("part"),
-              message: `Die Maßnahme „${m.title}“ hat keinen Zusatzblock mit Kernpunkten („details.points“); hier passt nur „summary“.`,
+              message: `${theNominative(t.measure)} „${m.title}“ hat keinen Zusatzblock mit Kernpunkten („details.points“); hier passt nur „summary“.`,
             },
           ];
         return [

@@ -10,7 +10,6 @@ export const labels = {
   published: "Veröffentlicht",
   whatIsPlanned: "Was ist geplant?",
   introTitle: "Worum geht es?",
-  statusOverview: "Stand der Maßnahmen",
   timeline: "Zeitplan",
   stand: "Stand",
   overdue: "überfällig",

@@ -30,17 +30,39 @@ export const DEFAULT_TERMS: Terms = {
   risk: { one: "Risiko", many: "Risiken", dative: "Risiken", gender: "n" },
 };
 
-/** The terms of a concept: today's words unless the concept names its own. */
-export function termsOf(_c: object): Terms {
-  return DEFAULT_TERMS;
+/** The terms of a concept: today's words unless the concept names its own (`terms:` in concept.yaml). */
+export function termsOf(c: { terms?: Terms | undefined }): Terms {
+  return c.terms ?? DEFAULT_TERMS;
 }
 
 /** „diesen Baustein“, „diese Maßnahme“, „dieses Kapitel“ (accusative, after „für“). */
 export const thisAccusative = (noun: Noun): string =>
   `${noun.gender === "m" ? "diesen" : noun.gender === "f" ? "diese" : "dieses"} ${noun.one}`;
 
+/** „Der Baustein“, „Die Maßnahme“, „Das Kapitel“: the subject at the start of a message. */
+export const theNominative = (noun: Noun): string =>
+  `${noun.gender === "m" ? "Der" : noun.gender === "f" ? "Die" : "Das"} ${noun.one}`;
+
+/** „der Baustein“ (nominative) or „den Baustein“ (accusative), „die Maßnahme“, „das Kapitel“. */
+export const definite = (noun: Noun, kase: "nominative" | "accusative"): string =>
+  `${noun.gender === "f" ? "die" : noun.gender === "n" ? "das" : kase === "nominative" ? "der" : "den"} ${noun.one}`;
+
+/** „einen anderen Baustein“, „eine andere Maßnahme“, „ein anderes Kapitel“ (accusative). */
+export const anotherAccusative = (noun: Noun): string =>
+  `${noun.gender === "m" ? "einen anderen" : noun.gender === "f" ? "eine andere" : "ein anderes"} ${noun.one}`;
+
+/** „einen Baustein“, „eine Chance“, „ein Risiko“ (accusative). */
+export const aAccusative = (noun: Noun): string =>
+  `${noun.gender === "m" ? "einen" : noun.gender === "f" ? "eine" : "ein"} ${noun.one}`;
+
+/** „im Baustein“, „in der Maßnahme“, „im Kapitel“ (dative, after „in“). */
+export const inThe = (noun: Noun): string => `${noun.gender === "f" ? "in der" : "im"} ${noun.one}`;
+
 /** „zum Baustein“, „zur Maßnahme“, „zum Kapitel“. */
 export const toThe = (noun: Noun): string => `${noun.gender === "f" ? "zur" : "zum"} ${noun.one}`;
+
+/** The heading of the status slides, „Stand der Maßnahmen“ (genitive plural: the plural's form). */
+export const statusOverview = (t: Terms): string => `Stand der ${t.measure.many}`;
 
 /** „Chancen und Risiken“ as the concept names them. */
 export const chancesAndRisks = (t: Terms): string => `${t.chance.many} und ${t.risk.many}`;

@@ -122,7 +122,10 @@ export function findMeasure(c: Pick<Concept, "bausteine">, id: string): MeasureR
  * The heading of the overview of the Bausteine: the counted Bausteine, followed by the concept's `purpose` where it
  * has one („Drei Bausteine zur Information der Verwaltung“). `count` for a selection of the Bausteine.
  */
-export function bausteineHeading(c: Pick<Concept, "bausteine" | "purpose">, count = c.bausteine.length): string {
+export function bausteineHeading(
+  c: Pick<Concept, "bausteine" | "purpose"> & Partial<Pick<Concept, "terms">>,
+  count = c.bausteine.length,
+): string {
   const counted = countWords(count, termsOf(c).baustein);
   return c.purpose ? `${counted} ${c.purpose}` : counted;
 }

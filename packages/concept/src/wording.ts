@@ -58,8 +58,15 @@ export function displayAddress(url: string): string {
   return url.replace(/^[a-z]+:(\/\/)?/i, "").replace(/\/$/, "");
 }
 
-/** What a link says it does, in a PDF's link annotation and structure tree: „Link zu daten.beispielstadt.de“. */
-export const linkDescription = (url: string): string => `Link zu ${displayAddress(url)}`;
+/**
+ * What a link says it does, in a PDF's link annotation and structure tree: „Link zu daten.beispielstadt.de“,
+ * „E-Mail an team@beispielstadt.de“, „Anrufen: +4942136112345“.
+ */
+export function linkDescription(url: string): string {
+  if (url.startsWith("mailto:")) return `E-Mail an ${url.slice("mailto:".length)}`;
+  if (url.startsWith("tel:")) return `Anrufen: ${url.slice("tel:".length)}`;
+  return `Link zu ${displayAddress(url)}`;
+}
 
 /** The alternative text of a QR code that leads to an address. */
 export const qrAlt = (url: string): string => `QR-Code: ${linkDescription(url)}`;

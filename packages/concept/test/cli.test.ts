@@ -82,7 +82,7 @@ describe("pnpm check", () => {
     const r = check("unknown-key-typo");
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
-      `${at("unknown-key-typo", "bausteine/01-a.yaml")}:${whereIs("unknown-key-typo", "bausteine/01-a.yaml", "titel:")}  measures[1].titel  Unbekanntes Feld „titel“. Meinten Sie „title“? Erlaubt sind: id, title, summary, status, planned, published, details.`,
+      `${at("unknown-key-typo", "bausteine/01-a.yaml")}:${whereIs("unknown-key-typo", "bausteine/01-a.yaml", "titel:")}  measures[1].titel  Unbekanntes Feld „titel“. Meinten Sie „title“? Erlaubt sind: id, title, summary, status, planned, published, details, notes.`,
     ]);
   });
 

@@ -18,6 +18,14 @@ const concepts = names.map((name) => ({ name, c: load(name) }));
 
 /** Pinned: Bausteine with their number of Maßnahmen, Chancen and Risiken; deck variants; flyers with their format. */
 const EXPECTED: Record<string, { bausteine: [string, number, number, number][]; decks: string[]; flyers: string[] }> = {
+  "eigene-worte": {
+    bausteine: [
+      ["transparenz", 3, 2, 1],
+      ["mitwirkung", 2, 1, 2],
+    ],
+    decks: ["gesamt"],
+    flyers: ["faltblatt din-lang-wickelfalz", "sprechstunde a5"],
+  },
   kleinstadt: {
     bausteine: [["informieren", 12, 2, 0]],
     decks: ["gesamt", "kurz"],
@@ -155,6 +163,22 @@ describe("together the fixtures cover", () => {
       }),
     );
     expect(reordering.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a concept with its own terms, a contact with every field, and speaker notes in every place they may stand", () => {
+    const own = all.filter((c) => c.terms.baustein.one !== "Baustein" && c.terms.measure.one !== "Maßnahme");
+    expect(own.length).toBeGreaterThanOrEqual(1);
+    const contacts = all.flatMap((c) => (c.contact ? [c.contact] : []));
+    for (const key of ["person", "role", "email", "phone", "address", "hours"] as const)
+      expect(
+        contacts.some((x) => x[key] !== undefined),
+        key,
+      ).toBe(true);
+    expect(all.some((c) => c.contact === undefined)).toBe(true);
+    expect(measures.some((m) => m.notes?.length)).toBe(true);
+    expect(bausteine.some((b) => b.notes?.length)).toBe(true);
+    expect(all.some((c) => c.intro.some((s) => s.notes?.length))).toBe(true);
+    expect(all.some((c) => c.decks.some((d) => (d.notes?.length ?? 0) > 1))).toBe(true);
   });
 
   it("flyers in both kinds of format: flat pages and the folded leaflet", () => {

@@ -26,6 +26,8 @@ export interface YamlCounts {
   risks: number;
   decks: string[];
   flyers: string[];
+  /** The nouns concept.yaml names for its parts (`terms`), singular and plural; today's words where it names none. */
+  nouns: Record<"baustein" | "measure" | "chance" | "risk", [string, string]>;
 }
 
 export function countYaml(dir: string): YamlCounts {
@@ -60,15 +62,33 @@ export function countYaml(dir: string): YamlCounts {
     risks: sum((b) => b.risks),
     decks: ids("decks"),
     flyers: ids("flyers"),
+    nouns: nounsOf(dir),
+  };
+}
+
+function nounsOf(dir: string): YamlCounts["nouns"] {
+  const file = join(dir, "concept.yaml");
+  const raw = existsSync(file)
+    ? ((parseYaml(readFileSync(file, "utf8")) as { terms?: Record<string, { singular: string; plural: string }> })
+        ?.terms ?? {})
+    : {};
+  const noun = (key: string, one: string, many: string): [string, string] =>
+    raw[key] ? [raw[key].singular, raw[key].plural] : [one, many];
+  return {
+    baustein: noun("baustein", "Baustein", "Bausteine"),
+    measure: noun("measure", "Maßnahme", "Maßnahmen"),
+    chance: noun("chance", "Chance", "Chancen"),
+    risk: noun("risk", "Risiko", "Risiken"),
   };
 }
 
 /** The line `pnpm check` prints for a valid folder with these counts. */
 export function checkLine(c: YamlCounts): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const w = c.nouns;
   return (
-    `Alles in Ordnung: ${n(c.bausteine.length, "Baustein", "Bausteine")}, ${n(c.measures, "Maßnahme", "Maßnahmen")}, ` +
-    `${n(c.chances, "Chance", "Chancen")}, ${n(c.risks, "Risiko", "Risiken")}, ` +
+    `Alles in Ordnung: ${n(c.bausteine.length, ...w.baustein)}, ${n(c.measures, ...w.measure)}, ` +
+    `${n(c.chances, ...w.chance)}, ${n(c.risks, ...w.risk)}, ` +
     `${n(c.decks.length, "Deck-Variante", "Deck-Varianten")}, ${n(c.flyers.length, "Flyer", "Flyer")}.\n`
   );
 }

@@ -258,11 +258,96 @@ describe("presenter notes", () => {
       for (const n of s.notes) expect(n, s.kind).not.toMatch(/\b1 (Bausteine|Maßnahmen|Chancen|Risiken)\b/);
   });
 
+  it("start with the speaker's own notes of a Maßnahme, a Baustein, an intro section and a variant, then the generated ones", () => {
+    const c = structuredClone(lang);
+    const b = c.bausteine[0]!;
+    const m = b.measures[0]!;
+    m.notes = ["Zur Maßnahme: erster Absatz.", "Zweiter Absatz."];
+    b.notes = ["Zum Baustein."];
+    c.intro[0]!.notes = ["Zur Einführung."];
+    const plain = slidesOf(lang, everything(lang));
+    const v = { ...everything(c), notes: ["Zur Variante."] };
+    const slides = slidesOf(c, v);
+    const generated = (pred: (s: SlideRecord) => boolean) => plain.find(pred)!.notes;
+    const isMeasure = (s: SlideRecord) => s.kind === "measure" && s.ref?.measure === m.id;
+    const isSection = (s: SlideRecord) => s.kind === "baustein" && s.ref?.baustein === b.id;
+    const isIntro = (s: SlideRecord) => s.kind === "intro" && s.ref?.intro === c.intro[0]!.id;
+    expect(slides.find(isMeasure)!.notes).toEqual([...m.notes, ...generated(isMeasure)]);
+    expect(slides.find(isSection)!.notes).toEqual([...b.notes, ...generated(isSection)]);
+    expect(slides.find(isIntro)!.notes).toEqual([...c.intro[0]!.notes, ...generated(isIntro)]);
+    expect(slides[0]!.kind).toBe("title");
+    expect(slides[0]!.notes).toEqual(["Zur Variante.", ...plain[0]!.notes]);
+    // Each note is given once, on its own slide only.
+    const all = slides.flatMap((s) => s.notes);
+    for (const own of [...m.notes, ...b.notes, ...c.intro[0]!.notes, ...v.notes])
+      expect(all.filter((n) => n === own)).toHaveLength(1);
+  });
+
+  it("put a Baustein's notes on its first shown slide, and a variant's on its first slide, when their usual slide is left out", () => {
+    const c = structuredClone(lang);
+    const b = c.bausteine[0]!;
+    b.notes = ["Zum Baustein."];
+    const v: DeckVariant = { id: "teil", occasion: "Teil", sections: ["bausteine"], parts: ["plan"], notes: ["Los."] };
+    const slides = slidesOf(c, v);
+    const first = slides.find((s) => s.ref?.baustein === b.id)!;
+    expect(first.kind).toBe("plan");
+    // The first slide is both: the variant's notes, then the Baustein's, then the generated ones.
+    expect(slides[0]).toBe(first);
+    expect(first.notes.slice(0, 2)).toEqual(["Los.", "Zum Baustein."]);
+    expect(first.notes.length).toBeGreaterThan(2);
+  });
+
   it("name the overdue Maßnahmen on the status slide when the Stand moves past their date", () => {
     const later = structuredClone(lang);
     later.stand = { unit: "month", year: 2030, month: 1 };
     const status = only(slidesOf(later, "gesamt"), "status")[0];
     expect(status?.notes[0]).toMatch(/^Überfällig zum Stand Januar 2030: /);
+  });
+});
+
+describe("the closing slide", () => {
+  it("shows the contact as far as the concept gives it, with mailto: and tel: links, and names it in the notes", () => {
+    const own = load("eigene-worte");
+    const closing = only(slidesOf(own, everything(own)), "closing")[0]!;
+    expect(closing.contact).toEqual({
+      heading: "Kontakt",
+      person: "Dr. Jana Wellbrock",
+      role: "Koordinatorin des Aktionsplans",
+      address: ["Rathaus Nordweiler, Zimmer 214", "Am Deich 3", "26999 Nordweiler"],
+      hours: "Sprechzeiten: Dienstag und Donnerstag, 9 – 12 Uhr",
+      links: [
+        {
+          kind: "email",
+          href: "mailto:aktionsplan@nordweiler.example",
+          text: "aktionsplan@nordweiler.example",
+          name: "aktionsplan@nordweiler.example (E-Mail schreiben)",
+        },
+        {
+          kind: "phone",
+          href: "tel:+494471882301",
+          text: "Telefon: +49 (0)4471 88-2301",
+          name: "Telefon: +49 (0)4471 88-2301 (anrufen)",
+        },
+      ],
+    });
+    expect(closing.notes[1]).toBe(
+      "Kontakt: Dr. Jana Wellbrock, Koordinatorin des Aktionsplans, Rathaus Nordweiler, Zimmer 214, Am Deich 3, 26999 Nordweiler, Sprechzeiten: Dienstag und Donnerstag, 9 – 12 Uhr, aktionsplan@nordweiler.example, Telefon: +49 (0)4471 88-2301.",
+    );
+    expect(headingsOf(closing)).toEqual([]);
+  });
+
+  it("has no contact where the concept gives none, and shows only the parts given", () => {
+    expect(only(slidesOf(klein, everything(klein)), "closing")[0]?.contact).toBeUndefined();
+    const c = structuredClone(klein);
+    c.contact = { phone: "07071 12-34" };
+    const closing = only(slidesOf(c, everything(c)), "closing")[0]!;
+    expect(closing.contact).toEqual({
+      heading: "Kontakt",
+      address: [],
+      links: [
+        { kind: "phone", href: "tel:070711234", text: "Telefon: 07071 12-34", name: "Telefon: 07071 12-34 (anrufen)" },
+      ],
+    });
   });
 });
 

@@ -5,18 +5,21 @@
  * slide has anything outside its box; and no word of another concept appears anywhere.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type Concept,
   countDative,
   countNumber,
   countWords,
+  DEFAULT_TERMS,
   type DeckVariant,
   formatPlanDate,
   formatPublished,
   formatStatus,
   type ResolvedDeck,
+  resolveContact,
   termsOf,
 } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
@@ -67,6 +70,81 @@ function shown(c: Concept, v: DeckVariant) {
 /** What the checks read of a variant's deck-data.json (the resolved records, packages/concept). */
 type DeckDataFile = Pick<ResolvedDeck, "title" | "slides">;
 
+/** Every text of a content folder's YAML files, as written. */
+function contentText(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .join("\n");
+}
+
+/**
+ * Today's nouns (Baustein, Maßnahmen, …) that the concept replaces by its own terms and never writes itself: any of
+ * them in an output is a generated word that did not follow the terms.
+ */
+export function replacedWords(c: Concept, content: string): RegExp | undefined {
+  const written = contentText(content);
+  const t = termsOf(c);
+  const words = (Object.keys(DEFAULT_TERMS) as (keyof typeof DEFAULT_TERMS)[])
+    .filter((k) => t[k].one !== DEFAULT_TERMS[k].one)
+    .flatMap((k) => [DEFAULT_TERMS[k].one, DEFAULT_TERMS[k].many, DEFAULT_TERMS[k].dative])
+    .filter((w) => !written.includes(w));
+  return words.length ? new RegExp(`\\b(?:${[...new Set(words)].join("|")})\\b`, "gu") : undefined;
+}
+
+/**
+ * The speaker's own notes each slide must start with: the variant's on its title slide (or first slide), a
+ * Baustein's on its first slide, a Maßnahme's and an intro section's on theirs.
+ */
+export function ownNotes(c: Concept, v: DeckVariant, data: DeckDataFile): string[][] {
+  const opening = Math.max(
+    0,
+    data.slides.findIndex((s) => s.kind === "title"),
+  );
+  const seen = new Set<string>();
+  return data.slides.map((s, i) => {
+    const b = s.ref?.baustein ? c.bausteine.find((x) => x.id === s.ref?.baustein) : undefined;
+    const firstOfBaustein = b && !seen.has(b.id);
+    if (b) seen.add(b.id);
+    const m = s.kind === "measure" ? b?.measures.find((x) => x.id === s.ref?.measure) : undefined;
+    const intro = s.kind === "intro" ? c.intro.find((x) => x.id === s.ref?.intro) : undefined;
+    return [
+      ...(i === opening ? (v.notes ?? []) : []),
+      ...(firstOfBaustein ? (b.notes ?? []) : []),
+      ...(m?.notes ?? []),
+      ...(intro?.notes ?? []),
+    ];
+  });
+}
+
+/** A PDF's objects uncompressed (qpdf --qdf), to read its link annotations. */
+export function pdfObjects(file: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "qdf-"));
+  try {
+    execFileSync("qpdf", ["--qdf", "--object-streams=disable", file, join(dir, "q.pdf")]);
+    return readFileSync(join(dir, "q.pdf"), "latin1");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The contact's parts that every output showing it must hold, and its links. */
+function contactFacts(c: Concept) {
+  const contact = resolveContact(c.contact);
+  if (!contact) return undefined;
+  const texts = [contact.person, contact.role, ...contact.address, contact.hours, ...contact.links.map((l) => l.text)];
+  return { texts: texts.filter((x): x is string => !!x), links: contact.links };
+}
+
+function checkContactPdf(file: string, text: string, c: Concept, problems: string[]) {
+  const facts = contactFacts(c);
+  if (!facts) return;
+  const flat = letters(text);
+  for (const fact of facts.texts) if (!flat.includes(letters(fact))) problems.push(`${file}: Kontakt fehlt: „${fact}“`);
+  const objects = pdfObjects(file);
+  for (const l of facts.links) if (!objects.includes(`/URI (${l.href})`)) problems.push(`${file}: kein Link ${l.href}`);
+}
+
 export interface CheckOptions {
   content: string;
   out: string;
@@ -79,6 +157,11 @@ export interface CheckOptions {
 export async function checkOutputs(o: CheckOptions): Promise<string[]> {
   const c = loadConceptSync(o.content);
   const problems: string[] = [];
+  const replaced = replacedWords(c, o.content);
+  const ownWords = (file: string, text: string) => {
+    const found = replaced ? [...new Set([...text.matchAll(replaced)].map((m) => m[0]))] : [];
+    if (found.length) problems.push(`${file}: Wörter statt der eigenen Begriffe des Konzepts: ${found.join(", ")}`);
+  };
   for (const v of c.decks) {
     const site = join(o.out, "decks", v.id);
     const pdf = join(o.out, "decks", `${v.id}.pdf`);
@@ -89,6 +172,20 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
     const raw = readFileSync(join(site, "deck-data.json"), "utf8");
     const data = JSON.parse(raw) as DeckDataFile;
     checkWords(join(site, "deck-data.json"), raw, o.foreign, problems);
+    ownWords(join(site, "deck-data.json"), raw);
+    // The speaker's own notes come first on their slides, as written.
+    for (const [i, own] of ownNotes(c, v, data).entries()) {
+      const notes = data.slides[i]?.notes ?? [];
+      if (own.some((n, j) => notes[j] !== n))
+        problems.push(`${site}: Folie ${i + 1} beginnt ihre Notizen nicht mit den eigenen: ${JSON.stringify(own)}`);
+    }
+    const contact = contactFacts(c);
+    for (const s of data.slides)
+      if (s.kind === "closing" && contact) {
+        const links = (s.contact?.links ?? []).map((l) => l.href);
+        if (JSON.stringify(links) !== JSON.stringify(contact.links.map((l) => l.href)))
+          problems.push(`${site}: Schlussfolie ohne die Links des Kontakts: ${JSON.stringify(links)}`);
+      }
     if (!existsSync(pdf)) {
       problems.push(`${pdf}: PDF fehlt`);
       continue;
@@ -115,6 +212,8 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
           for (const n of s.notes) if (!flat.includes(letters(n))) problems.push(`${file}: Notiz fehlt: „${n}“`);
       }
     }
+    ownWords(pdf, text);
+    if (v.sections.includes("closing")) checkContactPdf(pdf, text, c, problems);
     const flat = letters(text);
     const expect = (fact: string, what: string) => {
       if (!flat.includes(letters(fact))) problems.push(`${pdf}: ${what} fehlt: „${fact}“`);
@@ -153,6 +252,10 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
       checkFonts(file, problems);
       const text = pdfText(file);
       checkWords(file, text, o.foreign, problems);
+      ownWords(file, text);
+      // The screen file links the e-mail address and the phone number; the print file need not.
+      if (!file.endsWith("-druck.pdf") && f.sections.some((x) => x.type === "contact"))
+        checkContactPdf(file, text, c, problems);
       const flat = letters(text);
       for (const fact of [f.title, f.subtitle, f.callToAction].filter((x): x is string => !!x))
         if (!flat.includes(letters(fact))) problems.push(`${file}: fehlt: „${fact}“`);
@@ -222,6 +325,25 @@ export async function checkSlides(browser: Browser, c: Concept, decks: string): 
           polling: 50,
         });
         for (const p of await overflowing(page, n)) problems.push(`${v.id}, Folie ${n} (${spec.kind}): ${p}`);
+        if (spec.kind === "closing" && spec.contact)
+          for (const l of spec.contact.links) {
+            const a = page.locator(`.slidev-page-${n} .concept-slide a[href="${l.href}"]`);
+            if ((await a.count()) !== 1 || (await a.getAttribute("aria-label")) !== l.name)
+              problems.push(`${v.id}, Folie ${n}: kein Link ${l.href} „${l.name}“`);
+          }
+      }
+      // The presenter view shows the speaker's own notes first.
+      for (const [i, own] of ownNotes(c, v, data).entries()) {
+        if (own.length === 0) continue;
+        await page.evaluate((no) => (location.hash = `#/presenter/${no}`), i + 1);
+        const expected = own.join("\n\n");
+        const ok = await page
+          .waitForFunction((t) => document.querySelector(".slidev-note")?.textContent?.startsWith(t), expected, {
+            timeout: 20_000,
+          })
+          .then(() => true)
+          .catch(() => false);
+        if (!ok) problems.push(`${v.id}, Referentenansicht ${i + 1}: die eigenen Notizen stehen nicht zuerst`);
       }
       await context.close();
     }

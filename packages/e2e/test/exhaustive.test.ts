@@ -94,8 +94,8 @@ describe("a new kind in a schema fails the typecheck where it must be handled", 
   it("a slide kind: its headings and its component", () => {
     withEdit(
       "packages/concept/src/deck/records.ts",
-      '    | { kind: "closing";',
-      '    | { kind: "neu"; heading: string }\n    | { kind: "closing";',
+      '    | { kind: "status"; kicker: string; heading: string; timeline: Timeline }',
+      '    | { kind: "status"; kicker: string; heading: string; timeline: Timeline }\n    | { kind: "neu"; heading: string }',
       () => {
         expectFailsAt(typecheck("concept"), ["src/deck/headings\\.ts\\(\\d+,\\d+\\): error"]);
         expectFailsAt(typecheck("deck"), ["components/ConceptSlide\\.vue\\(\\d+,\\d+\\): error"]);

@@ -12,6 +12,7 @@ import {
   FLYER_FORMAT_DEFINITIONS,
   labels,
   type OVERDUE_PLACES,
+  statusOverview,
 } from "@dus-opendata/concept";
 
 /** The nouns of the content's lists, as the README and the messages name them. */
@@ -51,6 +52,11 @@ const BY_KEY: Record<string, FieldLabel> = {
   place: { label: "Seite oder Feld" },
   steps: { label: "Schritte", item: "Schritt", long: true },
   paragraphs: { label: "Auswahl der Absätze", item: "Absatz Nr." },
+  notes: { label: "Notizen für die Vortragenden", item: "Absatz", long: true },
+  singular: { label: "Einzahl" },
+  plural: { label: "Mehrzahl" },
+  dative: { label: "Mehrzahl nach „in“ und „von“" },
+  gender: { label: "Artikel (der, die, das)" },
 };
 
 const BY_PATH: Record<string, FieldLabel> = {
@@ -69,6 +75,18 @@ const BY_PATH: Record<string, FieldLabel> = {
   "concept/intro/*/text": { label: "Absätze", item: "Absatz", long: true },
   "concept/intro/*/quote/text": { label: "Zitat", long: true },
   "concept/closing": { label: "Schlusssatz", long: true },
+  "concept/terms": { label: "Eigene Begriffe" },
+  "concept/terms/baustein": { label: `Statt „${T.baustein.one}“` },
+  "concept/terms/measure": { label: `Statt „${T.measure.one}“` },
+  "concept/terms/chance": { label: `Statt „${T.chance.one}“` },
+  "concept/terms/risk": { label: `Statt „${T.risk.one}“` },
+  "concept/contact": { label: "Kontakt" },
+  "concept/contact/person": { label: "Ansprechperson" },
+  "concept/contact/role": { label: "Funktion" },
+  "concept/contact/email": { label: "E-Mail" },
+  "concept/contact/phone": { label: "Telefon" },
+  "concept/contact/address": { label: "Postanschrift", item: "Zeile" },
+  "concept/contact/hours": { label: "Sprechzeiten" },
   "baustein/summary": { label: "Kurzbeschreibung", long: true },
   "baustein/why": { label: "Begründung" },
   "baustein/why/title": { label: "Überschrift" },
@@ -115,7 +133,7 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     intro: labels.introTitle,
     overview: "Übersicht der Bausteine",
     bausteine: T.baustein.many,
-    status: labels.statusOverview,
+    status: statusOverview(T),
     closing: "Schlussfolie",
   } satisfies Record<(typeof DECK_SECTIONS)[number], string>,
   parts: {

@@ -167,7 +167,21 @@ export type SlideRecord = Base &
         columns: { kind: "chances" | "risks"; heading: string; items: string[]; empty?: string }[];
       }
     | { kind: "status"; kicker: string; heading: string; timeline: Timeline }
-    | { kind: "closing"; line: string; portal: Link; wordmark: Wordmark }
+    | {
+        kind: "closing";
+        line: string;
+        portal: Link;
+        wordmark: Wordmark;
+        /** Whom to reach, as far as the concept gives it: the e-mail address and phone number are links. */
+        contact?: {
+          heading: string;
+          person?: string;
+          role?: string;
+          address: string[];
+          hours?: string;
+          links: (Link & { kind: "email" | "phone" })[];
+        };
+      }
   );
 
 export type SlideKind = SlideRecord["kind"];

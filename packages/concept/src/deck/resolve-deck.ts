@@ -5,6 +5,7 @@
  * slides as they need, evenly, with „(1/3)“ in the heading, instead of shrinking.
  */
 import { assertNever } from "../assert-never.js";
+import { resolveContact } from "../contact.js";
 import { documentMetadata } from "../document-metadata.js";
 import { labels } from "../labels.js";
 import type { Baustein, Concept, DeckVariant } from "../model.js";
@@ -14,7 +15,7 @@ import { formatStatus } from "../notation/status.js";
 import type { IntroSection } from "../schemas/concept.js";
 import { BAUSTEIN_PARTS, type BausteinPart, type DeckSection } from "../schemas/deck-variant.js";
 import type { Measure } from "../schemas/measure.js";
-import { chancesAndRisks, DEFAULT_TERMS, type Terms, thisAccusative, toThe } from "../terms.js";
+import { chancesAndRisks, statusOverview, type Terms, termsOf, thisAccusative, toThe } from "../terms.js";
 import { bausteineHeading, formatStand, isOverdue, standDate } from "../views.js";
 import {
   countDative,
@@ -79,7 +80,7 @@ const pageOf = (index: number, count: number) => (count > 1 ? { page: { index: i
 export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions = {}): ResolvedDeck {
   const t = options.hyphenate ?? ((s: string) => s);
   const locate = options.locate ?? (() => undefined);
-  const terms: Terms = DEFAULT_TERMS;
+  const terms: Terms = termsOf(c);
   const asOf = standDate(c);
   const stand = formatStand(c.stand);
   const standLine = `${labels.stand}: ${stand}`;
@@ -126,6 +127,7 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
         ...(overdueOnSlides && late(m) ? { overdue: `${labels.overdue} (${standLine})` } : {}),
         ...sourceOf(locate(["bausteine", b.id, "measures", m.id, "summary"])),
         notes: [
+          ...(m.notes ?? []),
           `${bausteinLabel(b)}: ${b.title}.`,
           `${labels.status}: ${formatStatus(m.status)}. ${labels.planned}: ${formatPlanDate(m.planned)} (${formatPlanDateLong(m.planned)}). ${labels.published}: ${formatPublished(m.published)}.`,
           late(m)
@@ -166,6 +168,14 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
   };
 
   const bausteinSlides = (b: Baustein) => {
+    const first = slides.length;
+    bausteinParts(b);
+    // The Baustein's own notes go to the first slide the variant shows of it.
+    const opening = slides[first];
+    if (b.notes && opening) opening.notes = [...b.notes, ...opening.notes];
+  };
+
+  const bausteinParts = (b: Baustein) => {
     const parts: readonly BausteinPart[] = v.parts ?? BAUSTEIN_PARTS;
     for (const part of BAUSTEIN_PARTS) {
       if (!parts.includes(part)) continue;
@@ -295,7 +305,7 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
             kicker: labels.introTitle,
             heading: t(s.title),
             parts: introParts(s, t, rich),
-            notes: [`${labels.introTitle} ${i + 1} von ${intro.length}: ${s.title}`],
+            notes: [...(s.notes ?? []), `${labels.introTitle} ${i + 1} von ${intro.length}: ${s.title}`],
           });
         break;
       }
@@ -340,10 +350,10 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
         for (const [i, page] of pages.entries())
           slides.push({
             kind: "status",
-            title: paged(labels.statusOverview, i, pages.length),
+            title: paged(statusOverview(terms), i, pages.length),
             ...pageOf(i, pages.length),
             kicker,
-            heading: paged(labels.statusOverview, i, pages.length),
+            heading: paged(statusOverview(terms), i, pages.length),
             timeline: timelineOf(all, page, { standDate: asOf, standYear: c.stand.year, stand, terms }),
             notes: [
               lateRows.length
@@ -355,6 +365,14 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
       }
       case "closing": {
         const text = displayAddress(c.portal);
+        const contact = resolveContact(c.contact);
+        const contactLine = contact && [
+          contact.person,
+          contact.role,
+          ...contact.address,
+          contact.hours,
+          ...contact.links.map((l) => l.text),
+        ];
         slides.push({
           kind: "closing",
           title: c.closing,
@@ -362,7 +380,23 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
           line: t(c.closing),
           portal: { href: c.portal, text, name: webLinkName(c.portal, text, portal) },
           wordmark,
-          notes: [`${c.portalName}: ${c.portal}`, `${standLine}.`],
+          ...(contact
+            ? {
+                contact: {
+                  heading: labels.contact,
+                  ...(contact.person ? { person: contact.person } : {}),
+                  ...(contact.role ? { role: t(contact.role) } : {}),
+                  address: contact.address,
+                  ...(contact.hours ? { hours: t(contact.hours) } : {}),
+                  links: contact.links,
+                },
+              }
+            : {}),
+          notes: [
+            `${c.portalName}: ${c.portal}`,
+            ...(contactLine ? [`${labels.contact}: ${contactLine.filter(Boolean).join(", ")}.`] : []),
+            `${standLine}.`,
+          ],
         });
         break;
       }
@@ -370,6 +404,10 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
         assertNever(section, "Teil der Präsentation");
     }
   }
+
+  // The variant's own notes go to its title slide, or to its first slide when it has none.
+  const opening = slides.find((s) => s.kind === "title") ?? slides[0];
+  if (v.notes && opening) opening.notes = [...v.notes, ...opening.notes];
 
   return {
     variant: v.id,

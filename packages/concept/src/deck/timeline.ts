@@ -4,7 +4,7 @@ import type { Baustein } from "../model.js";
 import { periodEnd, periodStart } from "../notation/period.js";
 import { formatPlanDate, type PlanDate } from "../notation/plan-date.js";
 import { formatStatus, STATUS_KINDS } from "../notation/status.js";
-import type { Terms } from "../terms.js";
+import { statusOverview, type Terms } from "../terms.js";
 import { isOverdue } from "../views.js";
 import type { StatusToken, Timeline, TimelineRow } from "./records.js";
 
@@ -98,5 +98,5 @@ export function describeTimeline(rows: readonly TimelineRow[], stand: string, te
         )
         .join("; ")}.`,
   );
-  return [`${labels.statusOverview} (${labels.stand}: ${stand}).`, ...parts].join(" ");
+  return [`${statusOverview(terms)} (${labels.stand}: ${stand}).`, ...parts].join(" ");
 }

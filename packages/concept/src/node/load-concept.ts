@@ -9,6 +9,7 @@ import { bausteinSchema } from "../schemas/baustein.js";
 import { conceptSchema } from "../schemas/concept.js";
 import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
+import { anotherAccusative, DEFAULT_TERMS, definite, toThe } from "../terms.js";
 import { checkTexts, type TextCheck } from "./check-texts.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
 import { type FileSource, workingTree } from "./file-source.js";
@@ -252,6 +253,9 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   const decks = named("decks", deckVariantSchema);
   const flyers = named("flyers", flyerSchema);
 
+  // Messages name the parts the way the concept does (its `terms`), today's words where concept.yaml is broken.
+  const terms = conceptData?.terms ?? DEFAULT_TERMS;
+  const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   // Identifiers: Baustein ids and Maßnahme ids are unique across the whole concept.
   const bausteinIds = new Map<string, { src: YamlSource; path: (string | number)[] }>();
   const measureIds = new Map<string, { src: YamlSource; path: (string | number)[]; baustein: string }>();
@@ -267,7 +271,7 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
           file: src.display,
           ...pos,
           field: "id",
-          message: `Die Kennung ${q(bausteinId)} hat schon der Baustein in ${first.src.display}:${firstPos.line}:${firstPos.column}. Jede Kennung darf nur einmal vorkommen.`,
+          message: `Die Kennung ${q(bausteinId)} hat schon ${definite(terms.baustein, "nominative")} in ${first.src.display}:${firstPos.line}:${firstPos.column}. Jede Kennung darf nur einmal vorkommen.`,
         });
       } else bausteinIds.set(bausteinId, { src, path: ["id"] });
     }
@@ -281,7 +285,7 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
           file: src.display,
           ...pos,
           field: formatFieldPath(path),
-          message: `Die Kennung ${q(id)} hat schon eine andere Maßnahme in ${prev.src.display}:${prevPos.line}:${prevPos.column}. Jede Kennung darf im ganzen Konzept nur einmal vorkommen.`,
+          message: `Die Kennung ${q(id)} hat schon ${anotherAccusative(terms.measure)} in ${prev.src.display}:${prevPos.line}:${prevPos.column}. Jede Kennung darf im ganzen Konzept nur einmal vorkommen.`,
         });
       } else measureIds.set(id, { src, path, baustein: typeof bausteinId === "string" ? bausteinId : "" });
     }
@@ -292,15 +296,15 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
     for (const r of refs) {
       let message: string | undefined;
       if (r.kind === "baustein" && !unreadableBaustein && !bausteinIds.has(r.id))
-        message = `Den Baustein ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...bausteinIds.keys()].join(", ")}.`;
+        message = `${capitalise(definite(terms.baustein, "accusative"))} ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...bausteinIds.keys()].join(", ")}.`;
       if (r.kind === "intro" && conceptSrc && !introIds.has(r.id))
         message = `Den Abschnitt ${q(r.id)} gibt es in der Einführung (concept.yaml, intro) nicht. Vorhanden sind: ${[...introIds].join(", ")}.`;
       if (r.kind === "measure" && !unreadableBaustein) {
         const m = measureIds.get(r.id);
         if (!m)
-          message = `Die Maßnahme ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...measureIds.keys()].join(", ")}.`;
+          message = `${capitalise(definite(terms.measure, "accusative"))} ${q(r.id)} gibt es nicht. Vorhanden sind: ${[...measureIds.keys()].join(", ")}.`;
         else if (r.within && m.baustein !== r.within && bausteinIds.has(r.within))
-          message = `Die Maßnahme ${q(r.id)} gehört zum Baustein ${q(m.baustein)}, nicht zu ${q(r.within)}.`;
+          message = `${capitalise(definite(terms.measure, "nominative"))} ${q(r.id)} gehört ${toThe(terms.baustein)} ${q(m.baustein)}, nicht zu ${q(r.within)}.`;
       }
       if (message)
         problems.push({ file: src.display, ...locate(src, r.path), field: formatFieldPath(r.path), message });
@@ -316,6 +320,7 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
   const lookup: FlyerLookup = {
     baustein: (id) => validById.get(id),
     measure: (id) => measureById.get(id),
+    ...(conceptData ? { terms: conceptData.terms } : {}),
   };
   for (const f of flyers)
     for (const p of checkFlyerSelections(f.data, lookup))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, paragraphs, text } from "./fields.js";
+import { idField, paragraphs, speakerNotes, text } from "./fields.js";
 import { measureSchema } from "./measure.js";
 
 export const bausteinSchema = z
@@ -32,6 +32,7 @@ export const bausteinSchema = z
       .array(text("Ein Risiko."))
       .default(() => [])
       .describe("Risiken des Bausteins. Ohne Angabe oder mit „[]“: kein Risiko genannt."),
+    notes: speakerNotes("zur ersten Folie des Bausteins"),
   })
   .describe("Ein Baustein des Konzepts: eine Datei in content/bausteine/.");
 

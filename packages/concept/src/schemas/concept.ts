@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { labels } from "../labels.js";
 import { fail, ok, type Period, parsePeriod } from "../notation/period.js";
-import { idField, notation, paragraphs, text } from "./fields.js";
+import { contactSchema } from "./contact.js";
+import { idField, notation, paragraphs, speakerNotes, text } from "./fields.js";
+import { termsSchema } from "./terms.js";
 
 const STAND_FORMS = "Erlaubt sind „MM/JJJJ“ (z. B. „11/2018“) oder „TT.MM.JJJJ“ (z. B. „30.11.2018“).";
 
@@ -28,6 +30,7 @@ export const introSectionSchema = z
       .optional()
       .describe("Ein Zitat mit Quelle."),
     note: text("Ein Hinweis, der abgesetzt erscheint.").optional(),
+    notes: speakerNotes("zur Folie des Abschnitts"),
   })
   .describe("Ein Abschnitt der Einführung „Worum geht es?“.");
 
@@ -71,6 +74,8 @@ export const conceptSchema = z
     period: text("Der Projektzeitraum, wie das Konzept ihn nennt, z. B. „bis Ende 2026“."),
     intro: z.array(introSectionSchema).min(1).describe("Die Einführung „Worum geht es?“ in Abschnitten."),
     closing: text("Der Schlusssatz."),
+    terms: termsSchema,
+    contact: contactSchema,
   })
   .transform(withDerivedDefaults)
   .describe("Das Konzept: content/concept.yaml.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, text } from "./fields.js";
+import { idField, speakerNotes, text } from "./fields.js";
 
 export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "status", "closing"] as const;
 export const BAUSTEIN_PARTS = ["section", "why", "plan", "measures", "chances-risks"] as const;
@@ -41,6 +41,7 @@ export const deckVariantSchema = z
       .describe(
         "Wo „überfällig“ erscheint: folien (auf den Folien und in den Notizen; Vorgabe) oder notizen (nur in den Notizen der Referentenansicht, das Publikum sieht es nicht).",
       ),
+    notes: speakerNotes("zur Titelfolie dieser Variante (ohne Titelfolie: zur ersten Folie)"),
   })
   .describe("Eine Variante der Präsentation: eine Datei in content/decks/.");
 

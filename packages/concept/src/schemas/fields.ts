@@ -10,6 +10,20 @@ export const text = (description: string) => z.string().trim().min(1).normalize(
 /** Several paragraphs: a list of texts. */
 export const paragraphs = (description: string) => z.array(text("Ein Absatz.")).min(1).describe(description);
 
+/**
+ * The speaker's own notes to a slide: paragraphs of plain text, shown first in the presenter view and the notes
+ * print-out, before the notes the deck generates.
+ */
+export const speakerNotes = (where: string) =>
+  z
+    .array(text("Ein Absatz der Notizen."))
+    .min(1)
+    .optional()
+    .meta({
+      description: `Notizen für die Vortragenden ${where}: Absätze, die die Referentenansicht vor den erzeugten Notizen zeigt. Reiner Text, nie Markup.`,
+      examples: [["Hier das Beispiel aus dem Bürgeramt erzählen.", "Nach Fragen aus dem Publikum fragen."]],
+    });
+
 /** A short identifier used in file names, deck variants and flyers. */
 export const idField = (description: string) =>
   z

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parsePlanDate } from "../notation/plan-date.js";
 import { parsePublished } from "../notation/published.js";
 import { parseStatus, STATUS_EXAMPLES, STATUS_NOTATION_LIST } from "../notation/status.js";
-import { idField, notation, paragraphs, text } from "./fields.js";
+import { idField, notation, paragraphs, speakerNotes, text } from "./fields.js";
 
 export const factSchema = z
   .strictObject({
@@ -55,6 +55,7 @@ export const measureSchema = z
       "seit 12/2017",
     ]),
     details: detailsSchema.optional(),
+    notes: speakerNotes("zur Folie der Maßnahme"),
   })
   .describe("Eine Maßnahme des Bausteins.");
 
