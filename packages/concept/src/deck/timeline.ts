@@ -18,6 +18,10 @@ function spansOf(p: PlanDate): Pick<TimelineRow, "spans" | "open"> {
     case "on":
     case "planned-for":
       return { spans: [{ start: periodStart(p.period), end: periodEnd(p.period) }] };
+    case "range":
+      return { spans: [{ start: periodStart(p.start), end: periodEnd(p.end) }] };
+    case "until":
+      return { spans: [{ start: periodStart(p.period), end: periodEnd(p.period) }], open: "until" };
     case "several":
       return { spans: p.periods.map((x) => ({ start: periodStart(x), end: periodEnd(x) })) };
     case "from":
@@ -67,6 +71,9 @@ export function timelineOf(
   const marks: Timeline["marks"] = [
     ...(page.some((r) => r.spans.length) ? [{ kind: "span" as const, label: "geplanter Zeitraum" }] : []),
     ...(page.some((r) => r.open === "from") ? [{ kind: "open" as const, label: "ab diesem Termin, ohne Ende" }] : []),
+    ...(page.some((r) => r.open === "until")
+      ? [{ kind: "until" as const, label: "bis zu diesem Termin, ohne Beginn" }]
+      : []),
     ...(page.some((r) => r.overdue) ? [{ kind: "overdue" as const, label: labels.overdue }] : []),
     { kind: "stand", label: `${labels.stand} ${o.stand}` },
   ];

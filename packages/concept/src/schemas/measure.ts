@@ -46,14 +46,24 @@ export const measureSchema = z
     status: notation(parseStatus, `Status: ${STATUS_NOTATION_LIST}.`, [...STATUS_EXAMPLES]),
     planned: notation(
       parsePlanDate,
-      "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, „laufend“ oder „noch nicht geplant“.",
-      ["09/2017", "ab Q2/2019", "06.12.2018 (Foyer Rathaus)", "12/2018 und 02/2019", "laufend", "noch nicht geplant"],
+      "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, ein Zeitraum „… – …“, „bis …“, „laufend“ oder „noch nicht geplant“; Monat, Tag und Quartal auch in Worten („Juni 2021“, „2. Quartal 2023“).",
+      [
+        "09/2017",
+        "ab Q2/2019",
+        "06.12.2018 (Foyer Rathaus)",
+        "12/2018 und 02/2019",
+        "30.06.2021 – 30.11.2022",
+        "Q4/2021 – Q4/2022 (neu: Q2/2023)",
+        "bis 30.11.2022",
+        "laufend",
+        "noch nicht geplant",
+      ],
     ),
-    published: notation(parsePublished, "Veröffentlicht: „noch nicht“, „MM/JJJJ (wo)“ oder „seit MM/JJJJ“.", [
-      "noch nicht",
-      "11/2018 (Intranet)",
-      "seit 12/2017",
-    ]),
+    published: notation(
+      parsePublished,
+      "Veröffentlicht: „noch nicht“, „MM/JJJJ (wo)“, „seit MM/JJJJ“ oder eine Fundstelle ohne Datum; Monat und Tag auch in Worten („November 2022“).",
+      ["noch nicht", "11/2018 (Intranet)", "seit 12/2017", "30. November 2022", "im 3. NAP, Seite 28 – 29"],
+    ),
     details: detailsSchema.optional(),
   })
   .describe("Eine Maßnahme des Bausteins.");
