@@ -43,7 +43,7 @@ describe("pnpm check", () => {
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
       `${at("status-typo", "bausteine/01-a.yaml")}:${whereIs("status-typo", "bausteine/01-a.yaml", "erldigt")}  measures[0].status  ` +
-        "„erldigt“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“). Meinten Sie „erledigt“?",
+        "„erldigt“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“). Meinten Sie „erledigt“?",
     ]);
     expect(r.stderr.endsWith("\n\n1 Fehler in 1 Datei. Bitte korrigieren und erneut prüfen.\n")).toBe(true);
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Baustein } from "../model.js";
 import { parsePlanDate } from "../notation/plan-date.js";
 import { parsePublished } from "../notation/published.js";
-import { parseStatus } from "../notation/status.js";
+import { DEFAULT_STATUS_SCALE, parseStatus, statusScaleOf } from "../notation/status.js";
 import { DEFAULT_TERMS } from "../terms.js";
-import { timelineOf, timelineRows } from "./timeline.js";
+import { timelineLegend, timelineOf, timelineRows } from "./timeline.js";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
   if (!r.ok) throw new Error(r.error);
@@ -59,8 +59,55 @@ describe("timeline of ranges", () => {
       standYear: 2023,
       stand: "12/2023",
       terms: DEFAULT_TERMS,
+      scale: DEFAULT_STATUS_SCALE,
     });
     expect(t.years).toEqual([2021, 2022, 2023]);
     expect(t.marks.map((m) => m.label)).toContain("bis zu diesem Termin, ohne Beginn");
+  });
+});
+
+describe("legend of the status colours", () => {
+  it("keeps today's four kinds and adds „verzögert“ and „ohne Angabe“ only where a Maßnahme has them", () => {
+    const today = timelineRows([baustein([["a", "in Arbeit", "2019"]])], "2019-12-31", true);
+    expect(timelineLegend(today, DEFAULT_STATUS_SCALE)).toEqual([
+      { kind: "not-started", label: "noch nicht begonnen", count: 0 },
+      { kind: "in-progress", label: "in Arbeit", count: 1 },
+      { kind: "took-place", label: "stattgefunden", count: 0 },
+      { kind: "done", label: "erledigt", count: 0 },
+    ]);
+    const late = timelineRows(
+      [
+        baustein([
+          ["a", "verzögert", "2019"],
+          ["b", "ohne Angabe", "2019"],
+          ["c", "in Arbeit", "2020"],
+        ]),
+      ],
+      "2020-06-30",
+      true,
+    );
+    expect(late.map((r) => [r.status, r.overdue])).toEqual([
+      [{ kind: "delayed", label: "verzögert" }, true],
+      [{ kind: "unknown", label: "ohne Angabe" }, false],
+      [{ kind: "in-progress", label: "in Arbeit" }, false],
+    ]);
+    expect(timelineLegend(late, DEFAULT_STATUS_SCALE).map((l) => `${l.label}: ${l.count}`)).toEqual([
+      "noch nicht begonnen: 0",
+      "in Arbeit: 1",
+      "verzögert: 1",
+      "stattgefunden: 0",
+      "erledigt: 0",
+      "ohne Angabe: 1",
+    ]);
+  });
+
+  it("names the kinds with the concept's own words", () => {
+    const scale = statusScaleOf([
+      { label: "nicht begonnen", kind: "offen" },
+      { label: "begrenzt", kind: "in-arbeit" },
+      { label: "abgeschlossen", kind: "erledigt" },
+    ]);
+    const rows = timelineRows([baustein([["a", "in Arbeit", "2019"]])], "2019-12-31", true);
+    expect(timelineLegend(rows, scale).map((l) => l.label)).toEqual(["nicht begonnen", "begrenzt", "abgeschlossen"]);
   });
 });

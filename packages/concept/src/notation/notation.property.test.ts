@@ -12,7 +12,7 @@ import {
   planSortKey,
 } from "./plan-date.js";
 import { formatPublished, type Published, parsePublished } from "./published.js";
-import { formatStatus, parseStatus, type Status } from "./status.js";
+import { formatStatus, parseStatus, STATUS_LABELS, type Status, statusScaleOf } from "./status.js";
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -82,9 +82,32 @@ const published: fc.Arbitrary<Published> = fc.oneof(
 );
 
 const status: fc.Arbitrary<Status> = fc.oneof(
-  fc.constantFrom<Status>({ kind: "not-started" }, { kind: "in-progress" }, { kind: "done" }),
+  fc.constantFrom<Status>(
+    { kind: "not-started" },
+    { kind: "in-progress" },
+    { kind: "delayed" },
+    { kind: "done" },
+    { kind: "unknown" },
+  ),
   year.map((y) => ({ kind: "took-place" as const, year: y })),
 );
+
+/** A concept's own scale and a status of it: every word reads back as itself, every synonym as its word. */
+const OWN_SCALE = statusScaleOf([
+  { label: "nicht begonnen", kind: "offen" },
+  { label: "begrenzt", kind: "in-arbeit" },
+  { label: "verzögert", kind: "verzögert" },
+  { label: "abgeschlossen", kind: "erledigt", synonyms: ["umgesetzt"] },
+  { label: "durchgeführt", kind: "stattgefunden", year: true },
+  { label: "entfallen", kind: "entfallen" },
+]);
+const ownStatus: fc.Arbitrary<Status> = fc
+  .constantFrom(...OWN_SCALE)
+  .chain((w) =>
+    w.withYear
+      ? year.map((y) => ({ kind: w.kind, year: y, label: w.label }))
+      : fc.constant(w.label === STATUS_LABELS[w.kind] ? { kind: w.kind } : { kind: w.kind, label: w.label }),
+  );
 
 /** format(parse(format(x))) is format(x), and parse(format(x)) is x itself. */
 function roundTrips<T>(
@@ -124,6 +147,7 @@ describe("round trip of generated values", () => {
   });
   it("Veröffentlicht", () => roundTrips(published, formatPublished, parsePublished));
   it("Status", () => roundTrips(status, formatStatus, parseStatus));
+  it("Status in a concept's own scale", () => roundTrips(ownStatus, formatStatus, (t) => parseStatus(t, OWN_SCALE)));
 });
 
 describe("order of generated values", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { labels } from "../labels.js";
 import { fail, ok, type Period, parsePeriod } from "../notation/period.js";
 import { idField, notation, paragraphs, text } from "./fields.js";
+import { statusesSchema } from "./statuses.js";
 
 const STAND_FORMS = "Erlaubt sind „MM/JJJJ“ (z. B. „11/2018“) oder „TT.MM.JJJJ“ (z. B. „30.11.2018“).";
 
@@ -67,6 +68,7 @@ export const conceptSchema = z
       .describe(
         "Schlagwörter für die Dokumenteigenschaften der PDFs, z. B. [Offene Daten, Beispielstadt]; die Titel der Bausteine kommen von selbst hinzu.",
       ),
+    statuses: statusesSchema,
     stand: notation(parseStand, "Stand des Konzepts: „MM/JJJJ“ oder „TT.MM.JJJJ“.", ["11/2018", "30.11.2018"]),
     period: text("Der Projektzeitraum, wie das Konzept ihn nennt, z. B. „bis Ende 2026“."),
     intro: z.array(introSectionSchema).min(1).describe("Die Einführung „Worum geht es?“ in Abschnitten."),

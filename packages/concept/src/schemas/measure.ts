@@ -1,8 +1,25 @@
 import { z } from "zod";
 import { parsePlanDate } from "../notation/plan-date.js";
 import { parsePublished } from "../notation/published.js";
-import { parseStatus, STATUS_EXAMPLES, STATUS_NOTATION_LIST } from "../notation/status.js";
+import {
+  DEFAULT_STATUS_SCALE,
+  parseStatus,
+  STATUS_EXAMPLES,
+  STATUS_NOTATION_LIST,
+  type StatusScale,
+  unknownStatus,
+} from "../notation/status.js";
 import { idField, notation, paragraphs, text } from "./fields.js";
+
+/** The status, read against a concept's scale (concept.yaml `statuses`); omitted, it is „ohne Angabe“. */
+const statusField = (scale: StatusScale) =>
+  notation(
+    (t) => parseStatus(t, scale),
+    `Status: ${STATUS_NOTATION_LIST}, oder die Wörter der Status-Skala des Konzepts (concept.yaml, statuses). Ohne Angabe: „ohne Angabe“.`,
+    [...STATUS_EXAMPLES],
+  )
+    .optional()
+    .transform((s) => s ?? unknownStatus(scale));
 
 export const factSchema = z
   .strictObject({
@@ -43,7 +60,7 @@ export const measureSchema = z
     id: idField("Kennung der Maßnahme, im ganzen Konzept eindeutig: Kleinbuchstaben, Ziffern, Bindestriche."),
     title: text("Titel der Maßnahme, wie er auf Folien und Flyern steht."),
     summary: paragraphs("Beschreibung der Maßnahme: ein oder mehrere Absätze."),
-    status: notation(parseStatus, `Status: ${STATUS_NOTATION_LIST}.`, [...STATUS_EXAMPLES]),
+    status: statusField(DEFAULT_STATUS_SCALE),
     planned: notation(
       parsePlanDate,
       "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, ein Zeitraum „… – …“, „bis …“, „laufend“ oder „noch nicht geplant“; Monat, Tag und Quartal auch in Worten („Juni 2021“, „2. Quartal 2023“).",
@@ -67,6 +84,10 @@ export const measureSchema = z
     details: detailsSchema.optional(),
   })
   .describe("Eine Maßnahme des Bausteins.");
+
+/** A Maßnahme of a concept with its own status scale. */
+export const measureSchemaFor = (scale: StatusScale) =>
+  scale === DEFAULT_STATUS_SCALE ? measureSchema : measureSchema.extend({ status: statusField(scale) });
 
 export type Measure = z.output<typeof measureSchema>;
 export type MeasureInput = z.input<typeof measureSchema>;
