@@ -15,6 +15,8 @@ import {
   type Noun,
   STATUS_KINDS,
   type StatusKind,
+  statusKindLabel,
+  statusScaleOf,
   summariseStatus,
   type Terms,
   teamLines,
@@ -214,6 +216,7 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
     }
     case "bausteine": {
       const summary = summariseStatus(c);
+      const scale = statusScaleOf(c.statuses);
       const total = summary.reduce((n, b) => n + b.total, 0);
       return {
         kind: "bausteine",
@@ -223,7 +226,7 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
         items: c.bausteine.map((b, k) => {
           const counts = summary[k];
           const status = STATUS_KINDS.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
-            .map((kind) => `${counts?.byStatus[kind]} ${labels.statusKinds[kind]}`)
+            .map((kind) => `${counts?.byStatus[kind]} ${statusKindLabel(scale, kind)}`)
             .join(" · ");
           return {
             label: `${terms.baustein.one} ${b.number}`,

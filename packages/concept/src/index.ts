@@ -22,6 +22,7 @@ export * from "./schemas/fields.js";
 export * from "./schemas/flyer.js";
 export * from "./schemas/flyer-formats.js";
 export * from "./schemas/measure.js";
+export * from "./schemas/statuses.js";
 export * from "./terms.js";
 export * from "./verlauf.js";
 export * from "./views.js";

@@ -5,12 +5,12 @@ import { checkFlyerSelections, type FlyerLookup } from "../flyer-selections.js";
 import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
 import { deckReferences, flyerReferences } from "../model.js";
 import { closest, q } from "../notation/period.js";
-import { type StatusWordData, statusScaleOf } from "../notation/status.js";
+import { statusScaleOf } from "../notation/status.js";
 import { bausteinSchemaFor } from "../schemas/baustein.js";
 import { conceptSchema } from "../schemas/concept.js";
 import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
-import { statusesSchema, statusWordSchema } from "../schemas/statuses.js";
+import { statusScaleOfData } from "../schemas/statuses.js";
 import { checkTexts, type TextCheck } from "./check-texts.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
 import { type FileSource, workingTree } from "./file-source.js";
@@ -152,22 +152,6 @@ function yamlFiles(files: FileSource, dir: string): string[] {
 }
 
 /**
- * The Maßnahmen's statuses are read against the concept's own scale. Where concept.yaml is not valid, its scale is
- * taken as far as it is: the valid words of it (a wrong one is reported in concept.yaml), so that a Baustein's
- * status is not also refused for a mistake in another file.
- */
-function statusesAsWritten(src: YamlSource | undefined): StatusWordData[] | undefined {
-  const raw = src && valueAt(src.data, ["statuses"]);
-  const whole = statusesSchema.safeParse(raw);
-  if (whole.success) return whole.data;
-  if (!Array.isArray(raw)) return undefined;
-  return raw.flatMap((entry) => {
-    const r = statusWordSchema.safeParse(entry);
-    return r.success ? [r.data] : [];
-  });
-}
-
-/**
  * Reads every YAML file of a content folder, validates everything, collects every problem and reports once:
  * throws a ContentError listing all of them, or returns the typed concept.
  */
@@ -224,7 +208,11 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
 
   const conceptSrc = read(["concept.yaml"]);
   const conceptData = conceptSrc ? validate(conceptSchema, conceptSrc, problems) : undefined;
-  const bausteinSchema = bausteinSchemaFor(statusScaleOf(conceptData?.statuses ?? statusesAsWritten(conceptSrc)));
+  // The Maßnahmen's statuses are read against the concept's own scale; where concept.yaml is not valid, against
+  // the valid words of its scale (a wrong word is reported in concept.yaml, not at every Maßnahme that uses it).
+  const bausteinSchema = bausteinSchemaFor(
+    conceptData ? statusScaleOf(conceptData.statuses) : statusScaleOfData(valueAt(conceptSrc?.data, ["statuses"])),
+  );
 
   const bausteinFiles = yamlFiles(files, join(dir, "bausteine"));
   if (bausteinFiles.length === 0)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { q } from "../notation/period.js";
-import { STATUS_KIND_KEYS } from "../notation/status.js";
+import { STATUS_KIND_KEYS, type StatusScale, type StatusWordData, statusScaleOf } from "../notation/status.js";
 import { text } from "./fields.js";
 
 export const statusWordSchema = z
@@ -62,3 +62,22 @@ export const statusesSchema = z
   });
 
 export type StatusesData = z.output<typeof statusesSchema>;
+
+/**
+ * The scale of a concept.yaml as written (raw YAML data of its `statuses`): the whole scale where it is valid,
+ * otherwise its valid words, so that a mistake in one word does not make every Maßnahme's status an error too.
+ */
+export function statusesAsWritten(raw: unknown): StatusWordData[] | undefined {
+  const whole = statusesSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  if (!Array.isArray(raw)) return undefined;
+  return raw.flatMap((entry) => {
+    const r = statusWordSchema.safeParse(entry);
+    return r.success ? [r.data] : [];
+  });
+}
+
+/** The status scale of a concept.yaml as written (see statusesAsWritten). */
+export function statusScaleOfData(raw: unknown): StatusScale {
+  return statusScaleOf(statusesAsWritten(raw));
+}
