@@ -38,10 +38,10 @@ export type ColorName = keyof typeof colors;
 export const statusColors: Readonly<Record<StatusKind, string>> = {
   "not-started": "#5B6670",
   "in-progress": "#1F5FA6",
-  delayed: "#8C5E00",
+  delayed: "#7B3FA0",
   "took-place": "#1D6F6A",
   done: "#1E7540",
-  dropped: "#6B4E71",
+  dropped: "#8B4A62",
   unknown: "#6F6F6F",
 };
 
