@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { q } from "../notation/period.js";
-import { STATUS_KIND_KEYS, type StatusScale, type StatusWordData, statusScaleOf } from "../notation/status.js";
+import {
+  STATUS_KIND_KEYS,
+  type StatusKindKey,
+  type StatusScale,
+  type StatusWordData,
+  statusScaleOf,
+} from "../notation/status.js";
 import { text } from "./fields.js";
 
 export const statusWordSchema = z
@@ -71,9 +77,19 @@ export function statusesAsWritten(raw: unknown): StatusWordData[] | undefined {
   const whole = statusesSchema.safeParse(raw);
   if (whole.success) return whole.data;
   if (!Array.isArray(raw)) return undefined;
-  return raw.flatMap((entry) => {
+  const kinds: readonly string[] = STATUS_KIND_KEYS;
+  return raw.flatMap((entry): StatusWordData[] => {
     const r = statusWordSchema.safeParse(entry);
-    return r.success ? [r.data] : [];
+    if (r.success) return [r.data];
+    // A word with a misspelt key („lable“) or kind is still a word of the scale: its Maßnahmen are not refused too.
+    if (typeof entry !== "object" || entry === null) return [];
+    const e = entry as Record<string, unknown>;
+    const kind = typeof e.kind === "string" && kinds.includes(e.kind) ? (e.kind as StatusKindKey) : "offen";
+    const words = Object.entries(e)
+      .filter(([key]) => key !== "kind")
+      .flatMap(([, v]) => (Array.isArray(v) ? v : [v]))
+      .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    return words.map((label) => ({ label: label.trim(), kind }));
   });
 }
 
