@@ -17,6 +17,8 @@ import {
   resolveContact,
   STATUS_KINDS,
   type StatusKind,
+  statusKindLabel,
+  statusScaleOf,
   summariseStatus,
   type Terms,
   teamLines,
@@ -228,6 +230,7 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
     }
     case "bausteine": {
       const summary = summariseStatus(c);
+      const scale = statusScaleOf(c.statuses);
       const total = summary.reduce((n, b) => n + b.total, 0);
       return {
         kind: "bausteine",
@@ -237,7 +240,7 @@ function sectionData(c: Concept, terms: Terms, flyer: Flyer, s: FlyerSection): S
         items: c.bausteine.map((b, k) => {
           const counts = summary[k];
           const status = STATUS_KINDS.filter((kind) => (counts?.byStatus[kind] ?? 0) > 0)
-            .map((kind) => `${counts?.byStatus[kind]} ${labels.statusKinds[kind]}`)
+            .map((kind) => `${counts?.byStatus[kind]} ${statusKindLabel(scale, kind)}`)
             .join(" · ");
           return {
             label: `${terms.baustein.one} ${b.number}`,

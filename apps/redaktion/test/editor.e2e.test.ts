@@ -119,7 +119,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
       if (label === "Status") break;
     }
     const select = page.locator(":focus");
-    expect(await select.inputValue()).toBe("in-progress");
+    expect(await select.inputValue()).toBe("in Arbeit");
     await page.keyboard.press("ArrowDown"); // „in Arbeit“ → the next of the scale
     await page.keyboard.press("Control+s");
     await page.locator(".save-result").getByText("Gespeichert:").waitFor();
@@ -216,7 +216,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
       id: "neue-massnahme",
       title: "Sprechstunde im Ortsteil",
       summary: ["Einmal im Quartal kommt das Team in die Ortsteile."],
-      status: "noch nicht begonnen",
+      status: "ohne Angabe",
       planned: "ab Q2/2027",
       published: "noch nicht",
     });

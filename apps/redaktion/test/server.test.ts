@@ -42,6 +42,28 @@ describe("the editor's server", () => {
     expect(s.problems).toEqual([]);
   });
 
+  it("offers the Status choices of the concept's own scale (concept.yaml statuses), the default scale without one", async () => {
+    const { s, dir, editor } = await start();
+    const labelsOf = (x: unknown) => (x as { statusScale: { label: string }[] }).statusScale.map((c) => c.label);
+    expect(labelsOf(s)).toEqual([
+      "erledigt",
+      "in Arbeit",
+      "verzögert",
+      "noch nicht begonnen",
+      "stattgefunden",
+      "ohne Angabe",
+    ]);
+    const concept = join(dir, "concept.yaml");
+    writeFileSync(
+      concept,
+      readFileSync(concept, "utf8").replace(
+        /^stand:/m,
+        "statuses:\n  - { label: begrenzt, kind: in-arbeit }\n  - { label: abgeschlossen, kind: erledigt }\nstand:",
+      ),
+    );
+    expect(labelsOf(await state(editor))).toEqual(["begrenzt", "abgeschlossen", "ohne Angabe"]);
+  });
+
   it("checks an unsaved edit with the loader's message at its field, naming the real folder, without writing", async () => {
     const { editor, dir, file } = await start();
     const before = snapshotFolder(dir);

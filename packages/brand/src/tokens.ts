@@ -38,8 +38,11 @@ export type ColorName = keyof typeof colors;
 export const statusColors: Readonly<Record<StatusKind, string>> = {
   "not-started": "#5B6670",
   "in-progress": "#1F5FA6",
+  delayed: "#7B3FA0",
   "took-place": "#1D6F6A",
   done: "#1E7540",
+  dropped: "#8B4A62",
+  unknown: "#6F6F6F",
 };
 
 /** Warning colour for overdue Maßnahmen (text on paper or white text on it). */

@@ -24,6 +24,7 @@ export * from "./schemas/fields.js";
 export * from "./schemas/flyer.js";
 export * from "./schemas/flyer-formats.js";
 export * from "./schemas/measure.js";
+export * from "./schemas/statuses.js";
 export * from "./schemas/terms.js";
 export * from "./terms.js";
 export * from "./verlauf.js";

@@ -8,6 +8,9 @@ describe("labels", () => {
       "in-progress": "in Arbeit",
       "took-place": "stattgefunden",
       done: "erledigt",
+      delayed: "verzögert",
+      dropped: "entfallen",
+      unknown: "ohne Angabe",
     });
     expect([labels.status, labels.planned, labels.published]).toEqual(["Status", "Datum (Plan)", "Veröffentlicht"]);
   });

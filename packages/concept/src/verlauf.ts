@@ -3,17 +3,16 @@
  * of the table that is its text alternative. Pure: the states come from the history (`readHistoryStates`).
  */
 import { changeLabels } from "./change-labels.js";
-import { labels } from "./labels.js";
 import type { Concept } from "./model.js";
 import { formatPeriod, type Period } from "./notation/period.js";
-import { STATUS_KINDS, type StatusKind } from "./notation/status.js";
+import { type StatusKind, shownStatusKinds, statusKindLabel, statusScaleOf } from "./notation/status.js";
 import { formatStand } from "./views.js";
 
 /** One state: a Stand's last committed version (with its commit), or the current state (without one). */
 export interface VerlaufState {
   stand: Period;
   commit?: { oid: string; short: string; date: string };
-  concept: Pick<Concept, "bausteine">;
+  concept: Pick<Concept, "bausteine" | "statuses">;
 }
 
 export interface VerlaufEntry {
@@ -25,15 +24,23 @@ export interface VerlaufEntry {
   /** The current state (the working tree, uncommitted edits included). */
   current: boolean;
   commit?: { oid: string; short: string; date: string };
-  /** Every status kind in the order of progress, also those with no Maßnahme. */
+  /**
+   * The status kinds in the order of progress, also those with no Maßnahme: every kind of the current scale that is
+   * always shown, and every other kind some Stand has; named with the current scale's words.
+   */
   counts: { kind: StatusKind; label: string; count: number }[];
   total: number;
 }
 
 /** The entries of the Verlauf, in the order of `states` (oldest first, as `readHistoryStates` gives them). */
 export function verlaufOf(states: readonly VerlaufState[]): VerlaufEntry[] {
+  const scale = statusScaleOf(states[states.length - 1]?.concept.statuses);
+  const kinds = shownStatusKinds(
+    scale,
+    states.flatMap((s) => s.concept.bausteine.flatMap((b) => b.measures.map((m) => m.status.kind))),
+  );
   return states.map((s) => {
-    const byKind = new Map<StatusKind, number>(STATUS_KINDS.map((k) => [k, 0]));
+    const byKind = new Map<StatusKind, number>(kinds.map((k) => [k, 0]));
     let total = 0;
     for (const b of s.concept.bausteine)
       for (const m of b.measures) {
@@ -46,7 +53,7 @@ export function verlaufOf(states: readonly VerlaufState[]): VerlaufEntry[] {
       longLabel: formatStand(s.stand),
       current: s.commit === undefined,
       ...(s.commit ? { commit: s.commit } : {}),
-      counts: STATUS_KINDS.map((kind) => ({ kind, label: labels.statusKinds[kind], count: byKind.get(kind) ?? 0 })),
+      counts: kinds.map((kind) => ({ kind, label: statusKindLabel(scale, kind), count: byKind.get(kind) ?? 0 })),
       total,
     };
   });
@@ -55,7 +62,7 @@ export function verlaufOf(states: readonly VerlaufState[]): VerlaufEntry[] {
 /** The Verlauf as a table: „Stand“, one column per status, „Gesamt“; the current Stand marked „(aktuell)“. */
 export function verlaufTable(entries: readonly VerlaufEntry[]): { head: string[]; rows: string[][] } {
   return {
-    head: [changeLabels.stand, ...STATUS_KINDS.map((k) => labels.statusKinds[k]), changeLabels.total],
+    head: [changeLabels.stand, ...(entries[0]?.counts ?? []).map((c) => c.label), changeLabels.total],
     rows: entries.map((e) => [
       e.current ? `${e.label} (${changeLabels.current})` : e.label,
       ...e.counts.map((c) => String(c.count)),

@@ -54,7 +54,7 @@ describe("views of a concept (fixture kleinstadt)", () => {
         number: 1,
         title: "Informieren und beteiligen",
         total: 12,
-        byStatus: { "not-started": 4, "in-progress": 5, "took-place": 1, done: 2 },
+        byStatus: { "not-started": 4, "in-progress": 5, delayed: 0, "took-place": 1, done: 2, dropped: 0, unknown: 0 },
       },
     ]);
   });
@@ -237,7 +237,7 @@ describe("Bausteine without Maßnahmen, Chancen or Risiken", () => {
   });
 
   it("keep their row in the status summary, with every count zero", () => {
-    const none = { "not-started": 0, "in-progress": 0, "took-place": 0, done: 0 };
+    const none = { "not-started": 0, "in-progress": 0, delayed: 0, "took-place": 0, done: 0, dropped: 0, unknown: 0 };
     expect(summariseStatus(empty).map((s) => [s.id, s.number, s.total, s.byStatus])).toEqual([
       ["a", 1, 2, { ...none, "in-progress": 1, done: 1 }],
       ["b", 2, 0, none],

@@ -2,7 +2,7 @@ import type { Baustein, Concept } from "./model.js";
 import { MONTH_NAMES, type Period, periodEnd } from "./notation/period.js";
 import { comparePlanDate, formatPlanDate, planDeadline } from "./notation/plan-date.js";
 import { formatPublished } from "./notation/published.js";
-import { formatStatus, isCompleted, STATUS_KINDS, type StatusKind } from "./notation/status.js";
+import { canBeOverdue, formatStatus, STATUS_KINDS, type StatusKind } from "./notation/status.js";
 import type { Measure } from "./schemas/measure.js";
 import { termsOf } from "./terms.js";
 import { countWords } from "./wording.js";
@@ -66,9 +66,13 @@ export function timeline(c: Pick<Concept, "bausteine">): MeasureRef[] {
     .map(({ r }) => r);
 }
 
-/** Not completed and the planned date has passed as of `asOf` (ISO date `YYYY-MM-DD`). */
+/**
+ * The planned date has passed as of `asOf` (ISO date `YYYY-MM-DD`) and the status is still open: not started, in
+ * progress or delayed. Done, took place and dropped are never overdue; nor is „ohne Angabe“ (nobody said it is
+ * still open). A range and „bis …“ are due on their last day.
+ */
 export function isOverdue(m: Measure, asOf: string): boolean {
-  if (isCompleted(m.status)) return false;
+  if (!canBeOverdue(m.status)) return false;
   const deadline = planDeadline(m.planned);
   return deadline !== undefined && deadline < asOf;
 }

@@ -261,7 +261,7 @@ describe("pnpm status --seit", () => {
       expect(r.stderr).toBe(
         `${NO_BASELINE}Der Stand Dezember 2023 (Commit ${broken.short} vom 20.12.2023) lässt sich nicht mehr laden: ` +
           `${broken.short}:content/bausteine/01-informieren.yaml:${line + 1}:13  measures[1].status  „in Arbeiit“ ist kein gültiger Status. ` +
-          "Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“). Meinten Sie „in Arbeit“?\n",
+          "Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“). Meinten Sie „in Arbeit“?\n",
       );
     });
   });

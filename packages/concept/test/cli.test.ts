@@ -43,7 +43,7 @@ describe("pnpm check", () => {
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
       `${at("status-typo", "bausteine/01-a.yaml")}:${whereIs("status-typo", "bausteine/01-a.yaml", "erldigt")}  measures[0].status  ` +
-        "„erldigt“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“). Meinten Sie „erledigt“?",
+        "„erldigt“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“). Meinten Sie „erledigt“?",
     ]);
     expect(r.stderr.endsWith("\n\n1 Fehler in 1 Datei. Bitte korrigieren und erneut prüfen.\n")).toBe(true);
   });
@@ -137,6 +137,20 @@ describe("pnpm status", () => {
       [b, "jubilaeum", "noch nicht begonnen", "noch nicht geplant", "noch nicht", false],
     ]);
     for (const row of rows) expect(typeof row.title).toBe("string");
+  });
+
+  it("--json gives ranges, „bis …“ and a Fundstelle canonically, the concept's own status words and „ohne Angabe“", () => {
+    const r = runCli(["status", "--json", "--as-of", "2023-01-15"], "packages/concept/test/fixtures/valid/own-scale");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((row) => [row.id, row.status, row.planned, row.published, row.overdue])).toEqual([
+      ["erste", "abgeschlossen", "30.06.2021 – 30.11.2022", "im 3. NAP, Seite 28 – 29", false],
+      ["zweite", "verzögert", "Q4/2021 – Q4/2022 (neu: 2. Quartal 2023)", "noch nicht", true],
+      ["dritte", "ohne Angabe", "01/2021 – 01/2023", "30.11.2022", false],
+      ["vierte", "begrenzt", "bis 30.11.2022", "11/2018 (Intranet)", true],
+      ["fuenfte", "entfallen", "Q4/2021 – Q4/2022", "noch nicht", false],
+    ]);
   });
 
   it("--json on content/ lists every Maßnahme of its YAML files, in file order", () => {

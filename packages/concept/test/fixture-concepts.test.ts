@@ -133,6 +133,7 @@ describe("together the fixtures cover", () => {
       const p: PlanDate = m.planned;
       if (p.kind === "several") return p.periods.flatMap((x) => [periodStart(x), periodEnd(x)]);
       if (p.kind === "ongoing" || p.kind === "unscheduled") return [];
+      if (p.kind === "range") return [periodStart(p.start), periodEnd(p.end)];
       return [periodStart(p.period), periodEnd(p.period)];
     });
     expect(years.sort()[0]?.slice(0, 4)).toBe("2016");

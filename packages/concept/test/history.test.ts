@@ -208,7 +208,7 @@ describe("loading the concept at a commit", () => {
       .split("\n")
       .findIndex((l) => l.includes("in Arbeiit"));
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
-      `${broken.short}:content/bausteine/01-informieren.yaml:${line + 1}:13  measures[1].status  „in Arbeiit“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“). Meinten Sie „in Arbeit“?`,
+      `${broken.short}:content/bausteine/01-informieren.yaml:${line + 1}:13  measures[1].status  „in Arbeiit“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“). Meinten Sie „in Arbeit“?`,
     ]);
   });
 });

@@ -44,6 +44,67 @@ describe("valid fixtures", () => {
     await expect(loadConcept(valid("complete"))).resolves.toEqual(loadConceptSync(valid("complete")));
   });
 
+  it("own-scale: statuses read against the concept's own words, an omitted status is „ohne Angabe“, ranges typed", () => {
+    const c = loadConceptSync(valid("own-scale"));
+    const measures = c.bausteine.flatMap((b) => b.measures);
+    expect(measures.map((m) => m.status)).toEqual([
+      { kind: "done", label: "abgeschlossen" },
+      { kind: "delayed" },
+      { kind: "unknown" },
+      { kind: "in-progress", label: "begrenzt" },
+      { kind: "dropped" },
+    ]);
+    expect(measures.map((m) => formatStatus(m.status))).toEqual([
+      "abgeschlossen",
+      "verzögert",
+      "ohne Angabe",
+      "begrenzt",
+      "entfallen",
+    ]);
+    expect(measures.map((m) => formatPlanDate(m.planned))).toEqual([
+      "30.06.2021 – 30.11.2022",
+      "Q4/2021 – Q4/2022 (neu: 2. Quartal 2023)",
+      "01/2021 – 01/2023",
+      "bis 30.11.2022",
+      "Q4/2021 – Q4/2022",
+    ]);
+    expect(measures.map((m) => formatPublished(m.published))).toEqual([
+      "im 3. NAP, Seite 28 – 29",
+      "noch nicht",
+      "30.11.2022",
+      "11/2018 (Intranet)",
+      "noch nicht",
+    ]);
+    expect(measures[1]?.planned).toEqual({
+      kind: "range",
+      start: { unit: "quarter", year: 2021, quarter: 4 },
+      end: { unit: "quarter", year: 2022, quarter: 4 },
+      note: "neu: 2. Quartal 2023",
+    });
+  });
+
+  it("a word of the concept's scale is refused where the concept defines none", () => {
+    const dir = tempDir();
+    cpSync(valid("own-scale"), dir, { recursive: true });
+    const concept = join(dir, "concept.yaml");
+    writeFileSync(concept, readFileSync(concept, "utf8").replace(/^statuses:\n(?: {2}.*\n| {4}.*\n)*/m, ""));
+    expect(problemsOf(dir)).toEqual([
+      "x/bausteine/01-a.yaml:13:13  measures[0].status  „umgesetzt“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“).",
+      "x/bausteine/01-a.yaml:33:13  measures[3].status  „begrenzt“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“).",
+      "x/bausteine/01-a.yaml:40:13  measures[4].status  „entfallen“ ist kein gültiger Status. Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“).",
+    ]);
+  });
+
+  it("a word twice in the scale is refused at its place", () => {
+    const dir = tempDir();
+    cpSync(valid("own-scale"), dir, { recursive: true });
+    const concept = join(dir, "concept.yaml");
+    writeFileSync(concept, readFileSync(concept, "utf8").replace("synonyms: [umgesetzt]", "synonyms: [Begrenzt]"));
+    expect(problemsOf(dir), problemsOf(dir).join("\n")).toContain(
+      "x/concept.yaml:18:16  statuses[4].synonyms[0]  Das Wort „Begrenzt“ steht schon in der Status-Skala (Eintrag 2): jedes Wort darf nur einmal vorkommen.",
+    );
+  });
+
   it("minimal: typed values, Bausteine numbered by file order", () => {
     const c = loadConceptSync(valid("minimal"));
     expect(c.title).toBe("Testkonzept");

@@ -121,8 +121,8 @@ describe("a new kind in a schema fails the typecheck where it must be handled", 
   it("a status kind: its colour in the brand", () => {
     withEdit(
       "packages/concept/src/notation/status.ts",
-      '  { kind: "done", label: "erledigt", withYear: false, completed: true },',
-      '  { kind: "done", label: "erledigt", withYear: false, completed: true },\n  { kind: "neu", label: "neu", withYear: false, completed: false },',
+      '  { kind: "unknown", key: "unbekannt", label: "ohne Angabe", completed: false, overdue: false },',
+      '  { kind: "unknown", key: "unbekannt", label: "ohne Angabe", completed: false, overdue: false },\n  { kind: "neu", key: "neu", label: "neu", completed: false, overdue: false },',
       () => expectFailsAt(typecheck("brand"), ["src/tokens\\.ts\\(\\d+,\\d+\\): error"]),
     );
   }, 120_000);

@@ -18,6 +18,7 @@ export const NOTATIONS: Record<string, (text: string) => Reading> = {
   published: (t) =>
     read(parsePublished(t), (p) => {
       if (p.kind === "not-yet") return "noch nicht veröffentlicht";
+      if (p.kind === "place") return `veröffentlicht, Fundstelle: ${p.place}`;
       const when = `${p.kind === "since" ? "veröffentlicht seit" : "veröffentlicht im"} ${formatPeriodLong(p.period)}`;
       return p.channel ? `${when} (${p.channel})` : when;
     }),

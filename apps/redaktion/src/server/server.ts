@@ -239,7 +239,9 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       display,
       files,
       schemas,
-      statusScale: statusScale(),
+      statusScale: statusScale(
+        (files.find((f) => f.rel === "concept.yaml")?.data as { statuses?: unknown } | null)?.statuses,
+      ),
       problems: check.problems,
       preview: { origin: deck?.origin, ready: deckReady, failed: deckFailed, ...check.preview },
     };

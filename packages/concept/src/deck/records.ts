@@ -82,8 +82,8 @@ export interface TimelineRow {
   overdue: boolean;
   /** Dated spans (ISO first and last day); empty for open plans. */
   spans: { start: string; end: string }[];
-  /** From a date on, ongoing, or not yet scheduled. */
-  open?: "from" | "ongoing" | "unscheduled";
+  /** From a date on, until a date (without a start), ongoing, or not yet scheduled. */
+  open?: "from" | "until" | "ongoing" | "unscheduled";
 }
 
 export interface Timeline {
@@ -100,7 +100,7 @@ export interface Timeline {
    * The marks this chart draws beyond the status colours, explained under it: the bar of a planned period, the thin
    * bar of a plan that runs on from a date, the outline of an overdue Maßnahme, the line of the Stand.
    */
-  marks: { kind: "span" | "open" | "overdue" | "stand"; label: string }[];
+  marks: { kind: "span" | "open" | "until" | "overdue" | "stand"; label: string }[];
   /** The chart in words: its text alternative on the site and the Figure's /Alt in the PDF. */
   description: string;
 }

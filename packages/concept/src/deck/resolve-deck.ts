@@ -11,7 +11,7 @@ import { labels } from "../labels.js";
 import type { Baustein, Concept, DeckVariant } from "../model.js";
 import { formatPlanDate, formatPlanDateLong } from "../notation/plan-date.js";
 import { formatPublished } from "../notation/published.js";
-import { formatStatus } from "../notation/status.js";
+import { formatStatus, statusScaleOf } from "../notation/status.js";
 import type { IntroSection } from "../schemas/concept.js";
 import { BAUSTEIN_PARTS, type BausteinPart, type DeckSection } from "../schemas/deck-variant.js";
 import type { Measure } from "../schemas/measure.js";
@@ -354,7 +354,13 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
             ...pageOf(i, pages.length),
             kicker,
             heading: paged(statusOverview(terms), i, pages.length),
-            timeline: timelineOf(all, page, { standDate: asOf, standYear: c.stand.year, stand, terms }),
+            timeline: timelineOf(all, page, {
+              standDate: asOf,
+              standYear: c.stand.year,
+              stand,
+              terms,
+              scale: statusScaleOf(c.statuses),
+            }),
             notes: [
               lateRows.length
                 ? `${capitalise(labels.overdue)} ${asOfText}: ${joinGerman(lateRows.map((m) => `${m.title} (${formatPlanDate(m.planned)})`))}.`

@@ -5,10 +5,12 @@ import { checkFlyerSelections, type FlyerLookup } from "../flyer-selections.js";
 import type { Baustein, Concept, DeckVariant, Flyer, Reference } from "../model.js";
 import { deckReferences, flyerReferences } from "../model.js";
 import { closest, q } from "../notation/period.js";
-import { bausteinSchema } from "../schemas/baustein.js";
+import { statusScaleOf } from "../notation/status.js";
+import { bausteinSchemaFor } from "../schemas/baustein.js";
 import { conceptSchema } from "../schemas/concept.js";
 import { deckVariantSchema } from "../schemas/deck-variant.js";
 import { flyerSchema } from "../schemas/flyer.js";
+import { statusScaleOfData } from "../schemas/statuses.js";
 import { anotherAccusative, DEFAULT_TERMS, definite, toThe } from "../terms.js";
 import { checkTexts, type TextCheck } from "./check-texts.js";
 import { ContentError, type ContentProblem, formatFieldPath } from "./content-error.js";
@@ -207,6 +209,11 @@ export function loadConceptSync(dir: string, options: LoadOptions = {}): Concept
 
   const conceptSrc = read(["concept.yaml"]);
   const conceptData = conceptSrc ? validate(conceptSchema, conceptSrc, problems) : undefined;
+  // The Maßnahmen's statuses are read against the concept's own scale; where concept.yaml is not valid, against
+  // the valid words of its scale (a wrong word is reported in concept.yaml, not at every Maßnahme that uses it).
+  const bausteinSchema = bausteinSchemaFor(
+    conceptData ? statusScaleOf(conceptData.statuses) : statusScaleOfData(valueAt(conceptSrc?.data, ["statuses"])),
+  );
 
   const bausteinFiles = yamlFiles(files, join(dir, "bausteine"));
   if (bausteinFiles.length === 0)

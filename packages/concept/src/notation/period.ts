@@ -83,7 +83,38 @@ export function parsePeriod(text: string): ParseResult<Period> | undefined {
       );
     return ok({ unit: "day", year, month, day });
   }
-  return undefined;
+  return parseWrittenPeriod(t);
+}
+
+const MONTH_WORD = "(\\p{L}+)";
+const WRITTEN_DAY = new RegExp(`^(\\d{1,2})\\.\\s*${MONTH_WORD}\\s+(\\d{4})$`, "u");
+const WRITTEN_MONTH = new RegExp(`^${MONTH_WORD}\\s+(\\d{4})$`, "u");
+const WRITTEN_QUARTER = /^(\d+)\.\s*Quartal\s+(\d{4})$/i;
+
+/** The number of a month written as a word („Juni“, „juni“, „Maerz“), or undefined. */
+function monthOfWord(word: string): number | undefined {
+  const w = word.toLowerCase().replace("ae", "ä");
+  const i = MONTH_NAMES.findIndex((n) => n.toLowerCase() === w);
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * A period written out as in running text: „30. Juni 2021“, „Juni 2021“, „2. Quartal 2023“ (the long forms the
+ * outputs print, see formatPeriodLong). Undefined when the text has no such shape; a misspelt month is an error.
+ */
+function parseWrittenPeriod(t: string): ParseResult<Period> | undefined {
+  let m = WRITTEN_QUARTER.exec(t);
+  if (m) return parsePeriod(`Q${m[1]}/${m[2]}`);
+  m = WRITTEN_DAY.exec(t) ?? WRITTEN_MONTH.exec(t);
+  if (!m) return undefined;
+  const [day, word, year] = m.length === 4 ? [m[1], m[2], m[3]] : [undefined, m[1], m[2]];
+  const month = monthOfWord(word ?? "");
+  if (month === undefined) {
+    // „Juno 2021“ is a misspelt month; „Fundstelle 2021“ is no date at all.
+    const hint = closest(word ?? "", MONTH_NAMES);
+    return hint ? fail(`Den Monat ${q(word ?? "")} gibt es nicht: Meinten Sie ${q(hint)}?`) : undefined;
+  }
+  return parsePeriod(day === undefined ? `${two(month)}/${year}` : `${day}.${two(month)}.${year}`);
 }
 
 const two = (n: number) => String(n).padStart(2, "0");

@@ -15,7 +15,9 @@ const FORMS =
   "Erlaubt sind ein Monat „MM/JJJJ“ (z. B. „09/2017“), ein Tag „TT.MM.JJJJ“, auch mit Ort in Klammern " +
   "(z. B. „06.12.2018 (Foyer Rathaus)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
   "„für JJJJ geplant“ (z. B. „für 2019 geplant“), mehrere Termine mit „und“ (z. B. „12/2018 und 02/2019“), " +
-  "„laufend“ oder „noch nicht geplant“.";
+  "„laufend“ oder „noch nicht geplant“; dazu ein Zeitraum mit „–“, „-“ oder „bis“ " +
+  "(z. B. „30.06.2021 – 30.11.2022“, „01/2021 – 01/2023“, „Q4/2021 – Q4/2022“), „bis …“ (z. B. „bis 30.11.2022“) " +
+  "und Monat, Tag und Quartal in Worten (z. B. „Juni 2021“, „30. Juni 2021“, „2. Quartal 2023“).";
 
 function parsed(input: string): PlanDate {
   const r = parsePlanDate(input);
@@ -183,5 +185,120 @@ describe("plan dates in time", () => {
     ["noch nicht geplant", "noch nicht geplant"],
   ])("%s in running text: %s", (text, long) => {
     expect(formatPlanDateLong(parsed(text))).toBe(long);
+  });
+});
+
+describe("ranges, „bis …“ and dates in words", () => {
+  const q4 = (year: number) => ({ unit: "quarter", year, quarter: 4 }) as const;
+  it.each([
+    [
+      "30. Juni 2021 – 30. November 2022",
+      "30.06.2021 – 30.11.2022",
+      {
+        kind: "range",
+        start: { unit: "day", year: 2021, month: 6, day: 30 },
+        end: { unit: "day", year: 2022, month: 11, day: 30 },
+      },
+    ],
+    [
+      "Januar 2021 – Januar 2023",
+      "01/2021 – 01/2023",
+      { kind: "range", start: { unit: "month", year: 2021, month: 1 }, end: { unit: "month", year: 2023, month: 1 } },
+    ],
+    ["4. Quartal 2021 – 4. Quartal 2022", "Q4/2021 – Q4/2022", { kind: "range", start: q4(2021), end: q4(2022) }],
+    [
+      "30.06.2021 – 30.11.2022",
+      "30.06.2021 – 30.11.2022",
+      {
+        kind: "range",
+        start: { unit: "day", year: 2021, month: 6, day: 30 },
+        end: { unit: "day", year: 2022, month: 11, day: 30 },
+      },
+    ],
+    ["Q4/2021 – Q4/2022", "Q4/2021 – Q4/2022", { kind: "range", start: q4(2021), end: q4(2022) }],
+    ["Q4/2021-Q4/2022", "Q4/2021 – Q4/2022", { kind: "range", start: q4(2021), end: q4(2022) }],
+    ["Q4/2021 - Q4/2022", "Q4/2021 – Q4/2022", { kind: "range", start: q4(2021), end: q4(2022) }],
+    ["Q4/2021 — Q4/2022", "Q4/2021 – Q4/2022", { kind: "range", start: q4(2021), end: q4(2022) }],
+    ["Q4/2021 bis Q4/2022", "Q4/2021 – Q4/2022", { kind: "range", start: q4(2021), end: q4(2022) }],
+    [
+      "06/2021 – 11/2022",
+      "06/2021 – 11/2022",
+      { kind: "range", start: { unit: "month", year: 2021, month: 6 }, end: { unit: "month", year: 2022, month: 11 } },
+    ],
+    [
+      "4. Quartal 2021 – 4. Quartal 2022 (neu: 2. Quartal 2023)",
+      "Q4/2021 – Q4/2022 (neu: 2. Quartal 2023)",
+      { kind: "range", start: q4(2021), end: q4(2022), note: "neu: 2. Quartal 2023" },
+    ],
+    ["bis 30.11.2022", "bis 30.11.2022", { kind: "until", period: { unit: "day", year: 2022, month: 11, day: 30 } }],
+    [
+      "bis 30. November 2022 (Abschluss)",
+      "bis 30.11.2022 (Abschluss)",
+      { kind: "until", period: { unit: "day", year: 2022, month: 11, day: 30 }, note: "Abschluss" },
+    ],
+    ["2. Quartal 2023", "Q2/2023", { kind: "on", period: { unit: "quarter", year: 2023, quarter: 2 } }],
+    ["Januar 2023", "01/2023", { kind: "on", period: { unit: "month", year: 2023, month: 1 } }],
+    ["30. November 2022", "30.11.2022", { kind: "on", period: { unit: "day", year: 2022, month: 11, day: 30 } }],
+    ["ab Juni 2021", "ab 06/2021", { kind: "from", period: { unit: "month", year: 2021, month: 6 } }],
+    [
+      "für 2. Quartal 2023 geplant",
+      "für Q2/2023 geplant",
+      { kind: "planned-for", period: { unit: "quarter", year: 2023, quarter: 2 } },
+    ],
+  ] as const)("reads %j as %j", (input, canonical, value) => {
+    expect(parsed(input)).toEqual(value);
+    expect(formatPlanDate(parsed(input))).toBe(canonical);
+    expect(parsed(canonical)).toEqual(value);
+  });
+
+  it.each([
+    ["30.06.2021 – 30.11.2022", "30. Juni 2021 – 30. November 2022"],
+    ["Q4/2021 – Q4/2022 (neu: 2. Quartal 2023)", "4. Quartal 2021 – 4. Quartal 2022 (neu: 2. Quartal 2023)"],
+    ["bis 30.11.2022", "bis 30. November 2022"],
+  ])("%s in running text: %s", (text, long) => {
+    expect(formatPlanDateLong(parsed(text))).toBe(long);
+    expect(formatPlanDate(parsed(long))).toBe(text);
+  });
+
+  it.each([
+    ["30.06.2021 – 30.11.2022", "2022-11-30", "2022-11-30", "2021-06-30"],
+    ["01/2021 – 01/2023", "2023-01-31", "2023-01-31", "2021-01-01"],
+    ["Q4/2021 – Q4/2022 (neu: 2. Quartal 2023)", "2022-12-31", "2022-12-31", "2021-10-01"],
+    ["bis 30.11.2022", "2022-11-30", "2022-11-30", "2022-11-30"],
+  ])("%s: sort key %s (its end), deadline %s, start %s", (text, key, deadline, start) => {
+    expect(planSortKey(parsed(text))).toBe(key);
+    expect(planDeadline(parsed(text))).toBe(deadline);
+    expect(planStart(parsed(text))).toBe(start);
+  });
+
+  it("a range sorts by its end", () => {
+    const sorted = ["01/2020 – 12/2022", "06/2022", "Q1/2021 – Q2/2021", "bis 03/2022"]
+      .map(parsed)
+      .sort(comparePlanDate);
+    expect(sorted.map(formatPlanDate)).toEqual(["Q1/2021 – Q2/2021", "bis 03/2022", "06/2022", "01/2020 – 12/2022"]);
+  });
+
+  it.each([
+    [
+      "11/2022 – 06/2021",
+      "Der Zeitraum „11/2022 – 06/2021“ endet nicht nach seinem Beginn: bitte zuerst den Beginn, dann das Ende nennen, z. B. „01/2021 – 01/2023“.",
+    ],
+    [
+      "2021 – 2021",
+      "Der Zeitraum „2021 – 2021“ endet nicht nach seinem Beginn: bitte zuerst den Beginn, dann das Ende nennen, z. B. „01/2021 – 01/2023“.",
+    ],
+    [
+      "2021 – 06/2021",
+      "Der Zeitraum „2021 – 06/2021“ endet nicht nach seinem Beginn: bitte zuerst den Beginn, dann das Ende nennen, z. B. „01/2021 – 01/2023“.",
+    ],
+    ["06/2021 – 13/2022", `Den Monat 13 gibt es nicht: Monate gehen von 01 bis 12. ${FORMS}`],
+    ["06/2021 – bald", `„06/2021 – bald“ ist kein gültiges Datum (Plan). ${FORMS}`],
+    ["bis", `„bis“ ist kein gültiges Datum (Plan). ${FORMS}`],
+    ["bis bald", `„bis bald“ ist kein gültiges Datum (Plan). ${FORMS}`],
+    ["Juno 2021", `Den Monat „Juno“ gibt es nicht: Meinten Sie „Juni“? ${FORMS}`],
+    ["31. Februar 2021", `Den 31.02.2021 gibt es nicht: der Februar 2021 hat 28 Tage. ${FORMS}`],
+    ["5. Quartal 2021", `Das Quartal Q5 gibt es nicht: Quartale gehen von Q1 bis Q4. ${FORMS}`],
+  ])("rejects %j with an exact message", (input, message) => {
+    expect(error(input)).toBe(message);
   });
 });

@@ -19,6 +19,8 @@ import {
 /** "Datum (Plan)" of a Maßnahme. */
 export type PlanDate =
   | { kind: "on"; period: Period; note?: string }
+  | { kind: "range"; start: Period; end: Period; note?: string }
+  | { kind: "until"; period: Period; note?: string }
   | { kind: "several"; periods: Period[] }
   | { kind: "from"; period: Period }
   | { kind: "planned-for"; period: Period }
@@ -29,7 +31,12 @@ export const PLAN_DATE_FORMS =
   "Erlaubt sind ein Monat „MM/JJJJ“ (z. B. „09/2017“), ein Tag „TT.MM.JJJJ“, auch mit Ort in Klammern " +
   "(z. B. „06.12.2018 (Foyer Rathaus)“), ein Jahr „JJJJ“, ein Quartal „Qn/JJJJ“, „ab …“ (z. B. „ab 2019“, „ab Q2/2019“), " +
   "„für JJJJ geplant“ (z. B. „für 2019 geplant“), mehrere Termine mit „und“ (z. B. „12/2018 und 02/2019“), " +
-  "„laufend“ oder „noch nicht geplant“.";
+  "„laufend“ oder „noch nicht geplant“; dazu ein Zeitraum mit „–“, „-“ oder „bis“ " +
+  "(z. B. „30.06.2021 – 30.11.2022“, „01/2021 – 01/2023“, „Q4/2021 – Q4/2022“), „bis …“ (z. B. „bis 30.11.2022“) " +
+  "und Monat, Tag und Quartal in Worten (z. B. „Juni 2021“, „30. Juni 2021“, „2. Quartal 2023“).";
+
+/** Between the start and the end of a range: a dash (hyphen, en or em dash) or „bis“. */
+const RANGE = /^(.+?)\s*(?:[-\u2013\u2014]|\sbis\s)\s*(.+)$/;
 
 export function parsePlanDate(input: string): ParseResult<PlanDate> {
   const text = normaliseSpace(input);
@@ -61,6 +68,12 @@ export function parsePlanDate(input: string): ParseResult<PlanDate> {
   }
   // The note in brackets first: a place may contain „und“ („06.12.2018 (Foyer und Saal)“).
   const { main, note } = splitNote(text);
+  const withNote = <D extends PlanDate>(d: D): D => (note ? { ...d, note } : d);
+  m = /^bis (.+)$/.exec(main);
+  if (m?.[1]) {
+    const r = period(m[1], true);
+    return r.ok ? ok(withNote({ kind: "until", period: r.value })) : r;
+  }
   if (/ und /.test(main)) {
     if (note)
       return fail(
@@ -82,15 +95,33 @@ export function parsePlanDate(input: string): ParseResult<PlanDate> {
     }
     return ok({ kind: "several", periods });
   }
+  const range = RANGE.exec(main);
+  if (range?.[1] && range[2] && parsePeriod(main) === undefined) {
+    const start = period(range[1], true);
+    if (!start.ok) return start;
+    const end = period(range[2], true);
+    if (!end.ok) return end;
+    if (periodStart(end.value) <= periodStart(start.value) || periodEnd(end.value) <= periodEnd(start.value))
+      return fail(
+        `Der Zeitraum ${q(main)} endet nicht nach seinem Beginn: bitte zuerst den Beginn, dann das Ende nennen, z. B. „01/2021 – 01/2023“.`,
+      );
+    return ok(withNote({ kind: "range", start: start.value, end: end.value }));
+  }
   const r = period(main, true);
   if (!r.ok) return r;
-  return ok(note ? { kind: "on", period: r.value, note } : { kind: "on", period: r.value });
+  return ok(withNote({ kind: "on", period: r.value }));
 }
+
+const withNoteText = (text: string, note: string | undefined) => (note ? `${text} (${note})` : text);
 
 export function formatPlanDate(d: PlanDate): string {
   switch (d.kind) {
     case "on":
-      return d.note ? `${formatPeriod(d.period)} (${d.note})` : formatPeriod(d.period);
+      return withNoteText(formatPeriod(d.period), d.note);
+    case "range":
+      return withNoteText(`${formatPeriod(d.start)} – ${formatPeriod(d.end)}`, d.note);
+    case "until":
+      return withNoteText(`bis ${formatPeriod(d.period)}`, d.note);
     case "several":
       return joinGerman(d.periods.map(formatPeriod));
     case "from":
@@ -110,7 +141,11 @@ export function formatPlanDate(d: PlanDate): string {
 export function formatPlanDateLong(d: PlanDate): string {
   switch (d.kind) {
     case "on":
-      return d.note ? `${formatPeriodLong(d.period)} (${d.note})` : formatPeriodLong(d.period);
+      return withNoteText(formatPeriodLong(d.period), d.note);
+    case "range":
+      return withNoteText(`${formatPeriodLong(d.start)} – ${formatPeriodLong(d.end)}`, d.note);
+    case "until":
+      return withNoteText(`bis ${formatPeriodLong(d.period)}`, d.note);
     case "several":
       return joinGerman(d.periods.map(formatPeriodLong));
     case "from":
@@ -125,9 +160,16 @@ export function formatPlanDateLong(d: PlanDate): string {
   }
 }
 
-/** Sort key: dated plans by their first day; ongoing after every date, unscheduled last. */
+/**
+ * Sort key: dated plans by their first day, a range and „bis …“ by their last day (what a committee asks is when it
+ * will be done); ongoing after every date, unscheduled last.
+ */
 export function planSortKey(d: PlanDate): string {
   switch (d.kind) {
+    case "range":
+      return periodEnd(d.end);
+    case "until":
+      return periodEnd(d.period);
     case "on":
     case "from":
     case "planned-for":
@@ -154,7 +196,10 @@ export function planDeadline(d: PlanDate): string | undefined {
   switch (d.kind) {
     case "on":
     case "planned-for":
+    case "until":
       return periodEnd(d.period);
+    case "range":
+      return periodEnd(d.end);
     case "several": {
       const last = d.periods[d.periods.length - 1];
       return last ? periodEnd(last) : undefined;
@@ -168,7 +213,14 @@ export function planDeadline(d: PlanDate): string | undefined {
   }
 }
 
-/** First day of the plan, or undefined where the plan names no date. */
+/** First day of the plan, or undefined where the plan names no date (for „bis …“: the first day of its period). */
 export function planStart(d: PlanDate): string | undefined {
-  return d.kind === "ongoing" || d.kind === "unscheduled" ? undefined : planSortKey(d);
+  switch (d.kind) {
+    case "range":
+      return periodStart(d.start);
+    case "until":
+      return periodStart(d.period);
+    default:
+      return d.kind === "ongoing" || d.kind === "unscheduled" ? undefined : planSortKey(d);
+  }
 }

@@ -9,8 +9,9 @@ import {
 } from "./published.js";
 
 const FORMS =
-  "Erlaubt sind „noch nicht“, ein Datum „MM/JJJJ“ oder „TT.MM.JJJJ“, auch mit Ort in Klammern " +
-  "(z. B. „11/2018 (Intranet)“, „10/2018 (Druck)“), oder „seit MM/JJJJ“ (z. B. „seit 12/2017“).";
+  "Erlaubt sind „noch nicht“, ein Datum „MM/JJJJ“ oder „TT.MM.JJJJ“, auch in Worten (z. B. „November 2022“, " +
+  "„30. November 2022“) und mit Ort in Klammern (z. B. „11/2018 (Intranet)“, „10/2018 (Druck)“), „seit MM/JJJJ“ " +
+  "(z. B. „seit 12/2017“) oder eine Fundstelle ohne Datum, die mit einem Wort beginnt und eine Seite oder Nummer nennt (z. B. „im 3. NAP, Seite 28 – 29“).";
 
 function parsed(input: string): Published {
   const r = parsePublished(input);
@@ -83,5 +84,53 @@ describe("parsePublished", () => {
       .map(formatPublished);
     expect(sorted).toEqual(["seit 12/2017", "10/2018 (Druck)", "11/2018 (Intranet)", "noch nicht"]);
     expect(texts.map((t) => isPublished(parsed(t)))).toEqual([false, true, true, true]);
+  });
+});
+
+describe("Veröffentlicht in words and as a place", () => {
+  it.each([
+    ["November 2022", "11/2022", { kind: "on", period: { unit: "month", year: 2022, month: 11 } }],
+    ["30. November 2022", "30.11.2022", { kind: "on", period: { unit: "day", year: 2022, month: 11, day: 30 } }],
+    [
+      "seit Dezember 2017 (Intranet)",
+      "seit 12/2017 (Intranet)",
+      { kind: "since", period: { unit: "month", year: 2017, month: 12 }, channel: "Intranet" },
+    ],
+    ["im 3. NAP, Seite 28 – 29", "im 3. NAP, Seite 28 – 29", { kind: "place", place: "im 3. NAP, Seite 28 – 29" }],
+    [
+      "Fundstelle im 3. NAP, Seite 28 – 29",
+      "Fundstelle im 3. NAP, Seite 28 – 29",
+      { kind: "place", place: "Fundstelle im 3. NAP, Seite 28 – 29" },
+    ],
+    [
+      "11/2018 (Intranet)",
+      "11/2018 (Intranet)",
+      { kind: "on", period: { unit: "month", year: 2018, month: 11 }, channel: "Intranet" },
+    ],
+  ] as const)("reads %j, written as %j", (input, canonical, value) => {
+    expect(parsed(input)).toEqual(value);
+    expect(formatPublished(parsed(input))).toBe(canonical);
+    expect(parsed(canonical)).toEqual(value);
+  });
+
+  it("a place counts as published and sorts after every date, before „noch nicht“", () => {
+    const place = parsed("im 3. NAP, Seite 28");
+    expect(isPublished(place)).toBe(true);
+    expect(publishedSortKey(place) > publishedSortKey(parsed("12/2100"))).toBe(true);
+    expect(publishedSortKey(place) < publishedSortKey(parsed("noch nicht"))).toBe(true);
+  });
+
+  it.each([
+    [
+      "im Amtsblatt 2019, Seite 4",
+      `„im Amtsblatt 2019, Seite 4“ ist keine gültige Angabe für „Veröffentlicht“. ${FORMS}`,
+    ],
+    ["Novmber 2022", `Den Monat „Novmber“ gibt es nicht: Meinten Sie „November“? ${FORMS}`],
+    ["Novmber, Seite 3", `„Novmber, Seite 3“ ist keine gültige Angabe für „Veröffentlicht“. ${FORMS}`],
+    ["bis Seite 3", `„bis Seite 3“ ist keine gültige Angabe für „Veröffentlicht“. ${FORMS}`],
+    ["seit Seite 3", `„seit Seite 3“ ist keine gültige Angabe für „Veröffentlicht“. ${FORMS}`],
+    ["2. Quartal 2023", `„2. Quartal 2023“ ist für „Veröffentlicht“ zu ungenau: bitte den Monat angeben. ${FORMS}`],
+  ])("rejects %j with an exact message", (input, message) => {
+    expect(error(input)).toBe(message);
   });
 });

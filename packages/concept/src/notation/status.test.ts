@@ -1,21 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { assertNever } from "../assert-never.js";
 import {
+  canBeOverdue,
   compareStatus,
+  DEFAULT_STATUS_SCALE,
   formatStatus,
   isCompleted,
   parseStatus,
   STATUS_DEFINITIONS,
   STATUS_EXAMPLES,
   STATUS_FORMS,
+  STATUS_KIND_DEFINITIONS,
   STATUS_KINDS,
   STATUS_LABELS,
   STATUS_NOTATIONS,
   type Status,
+  shownStatusKinds,
+  statusKindLabel,
+  statusScaleOf,
+  unknownStatus,
 } from "./status.js";
 
 const FORMS =
-  "Erlaubt sind „erledigt“, „in Arbeit“, „noch nicht begonnen“ oder „<Jahr> stattgefunden“ (z. B. „2018 stattgefunden“).";
+  "Erlaubt sind „erledigt“, „in Arbeit“, „verzögert“, „noch nicht begonnen“, „<Jahr> stattgefunden“ oder „ohne Angabe“ (z. B. „2018 stattgefunden“).";
 
 function parsed(input: string): Status {
   const r = parseStatus(input);
@@ -39,6 +46,8 @@ describe("parseStatus", () => {
     ["in Arbeit", { kind: "in-progress" }],
     ["2018 stattgefunden", { kind: "took-place", year: 2018 }],
     ["noch nicht begonnen", { kind: "not-started" }],
+    ["verzögert", { kind: "delayed" }],
+    ["ohne Angabe", { kind: "unknown" }],
   ] as const)("reads %s and writes it back exactly", (text, value) => {
     expect(parsed(text)).toEqual(value);
     expect(formatStatus(parsed(text))).toBe(text);
@@ -95,21 +104,132 @@ describe("status order", () => {
 });
 
 describe("the one definition of the statuses", () => {
-  it("gives every kind a label that is read and written back, in the order of progress", () => {
-    expect(STATUS_DEFINITIONS.map((d) => d.kind)).toEqual(STATUS_KINDS);
+  it("gives every word of the default scale a kind, read and written back", () => {
+    expect(STATUS_DEFINITIONS.map((d) => d.kind)).toEqual([
+      "done",
+      "in-progress",
+      "delayed",
+      "not-started",
+      "took-place",
+      "unknown",
+    ]);
     for (const d of STATUS_DEFINITIONS) {
       const text = d.withYear ? `2020 ${d.label}` : d.label;
       expect(parsed(text).kind).toBe(d.kind);
       expect(formatStatus(parsed(text))).toBe(text);
-      expect(isCompleted(parsed(text))).toBe(d.completed);
       expect(STATUS_LABELS[d.kind]).toBe(d.label);
       expect(STATUS_FORMS).toContain(d.withYear ? `„<Jahr> ${d.label}“` : `„${d.label}“`);
     }
+    expect(STATUS_KINDS).toEqual(STATUS_KIND_DEFINITIONS.map((d) => d.kind));
   });
 
   it("lists the notations the furthest progress first, with examples for the JSON Schema", () => {
-    expect(STATUS_NOTATIONS).toEqual(["erledigt", "in Arbeit", "noch nicht begonnen", "<Jahr> stattgefunden"]);
-    expect(STATUS_EXAMPLES).toEqual(["erledigt", "in Arbeit", "noch nicht begonnen", "2018 stattgefunden"]);
+    expect(STATUS_NOTATIONS).toEqual([
+      "erledigt",
+      "in Arbeit",
+      "verzögert",
+      "noch nicht begonnen",
+      "<Jahr> stattgefunden",
+      "ohne Angabe",
+    ]);
+    expect(STATUS_EXAMPLES).toEqual([
+      "erledigt",
+      "in Arbeit",
+      "verzögert",
+      "noch nicht begonnen",
+      "2018 stattgefunden",
+      "ohne Angabe",
+    ]);
+  });
+
+  it("never counts done, took place, dropped or „ohne Angabe“ as overdue; not started, in progress and delayed can be", () => {
+    const overdue = Object.fromEntries(STATUS_KINDS.map((kind) => [kind, canBeOverdue({ kind })]));
+    expect(overdue).toEqual({
+      "not-started": true,
+      "in-progress": true,
+      delayed: true,
+      "took-place": false,
+      done: false,
+      dropped: false,
+      unknown: false,
+    });
+  });
+});
+
+describe("a concept's own status scale", () => {
+  const scale = statusScaleOf([
+    { label: "nicht begonnen", kind: "offen" },
+    { label: "begrenzt", kind: "in-arbeit" },
+    { label: "substanziell", kind: "in-arbeit" },
+    { label: "verzögert", kind: "verzögert" },
+    { label: "abgeschlossen", kind: "erledigt", synonyms: ["umgesetzt", "teilweise umgesetzt"] },
+    { label: "durchgeführt", kind: "stattgefunden", year: true },
+  ]);
+  const own = (t: string) => parseStatus(t, scale);
+  const OWN_FORMS =
+    "Erlaubt sind „nicht begonnen“, „begrenzt“, „substanziell“, „verzögert“, „abgeschlossen“, „<Jahr> durchgeführt“ oder „ohne Angabe“ (z. B. „2018 durchgeführt“); gleichbedeutend: „umgesetzt“ für „abgeschlossen“ und „teilweise umgesetzt“ für „abgeschlossen“.";
+
+  it.each([
+    ["nicht begonnen", { kind: "not-started", label: "nicht begonnen" }, "nicht begonnen"],
+    ["begrenzt", { kind: "in-progress", label: "begrenzt" }, "begrenzt"],
+    ["verzögert", { kind: "delayed" }, "verzögert"],
+    ["abgeschlossen", { kind: "done", label: "abgeschlossen" }, "abgeschlossen"],
+    ["umgesetzt", { kind: "done", label: "abgeschlossen" }, "abgeschlossen"],
+    ["2021 durchgeführt", { kind: "took-place", year: 2021, label: "durchgeführt" }, "2021 durchgeführt"],
+    ["ohne Angabe", { kind: "unknown" }, "ohne Angabe"],
+  ] as const)("reads %j as its kind and writes %j", (text, value, canonical) => {
+    const r = own(text);
+    expect(r).toEqual({ ok: true, value });
+    expect(r.ok && formatStatus(r.value)).toBe(canonical);
+  });
+
+  it("adds „ohne Angabe“ where the concept has no word for it, and uses the concept's word where it has one", () => {
+    expect(scale.at(-1)).toEqual({
+      kind: "unknown",
+      label: "ohne Angabe",
+      synonyms: [],
+      withYear: false,
+      always: false,
+    });
+    const withUnknown = statusScaleOf([
+      { label: "offen", kind: "offen" },
+      { label: "keine Angabe", kind: "unbekannt" },
+    ]);
+    expect(unknownStatus(withUnknown)).toEqual({ kind: "unknown", label: "keine Angabe" });
+    expect(formatStatus(unknownStatus(withUnknown))).toBe("keine Angabe");
+    expect(unknownStatus()).toEqual({ kind: "unknown" });
+    expect(statusScaleOf(undefined)).toBe(DEFAULT_STATUS_SCALE);
+  });
+
+  it.each([
+    ["abgeschlosen", `„abgeschlosen“ ist kein gültiger Status. ${OWN_FORMS} Meinten Sie „abgeschlossen“?`],
+    ["umgesezt", `„umgesezt“ ist kein gültiger Status. ${OWN_FORMS} Meinten Sie „umgesetzt“?`],
+    ["2021 durchgefürt", `„2021 durchgefürt“ ist kein gültiger Status. ${OWN_FORMS} Meinten Sie „2021 durchgeführt“?`],
+    ["durchgeführt", `Beim Status „durchgeführt“ fehlt das Jahr, z. B. „2018 durchgeführt“. ${OWN_FORMS}`],
+    ["erledigt", `„erledigt“ ist kein gültiger Status. ${OWN_FORMS}`],
+    ["in Arbeit", `„in Arbeit“ ist kein gültiger Status. ${OWN_FORMS}`],
+  ])("refuses %j against the concept's own words", (input, message) => {
+    const r = own(input);
+    expect(r.ok ? "" : r.error).toBe(message);
+  });
+
+  it("names each kind with the concept's words, joined where several share it", () => {
+    expect(statusKindLabel(scale, "in-progress")).toBe("begrenzt oder substanziell");
+    expect(statusKindLabel(scale, "done")).toBe("abgeschlossen");
+    expect(statusKindLabel(scale, "dropped")).toBe("entfallen");
+  });
+
+  it("shows the kinds of the scale always, „ohne Angabe“ and the default scale's new words only where used", () => {
+    expect(shownStatusKinds(scale, [])).toEqual(["not-started", "in-progress", "delayed", "took-place", "done"]);
+    expect(shownStatusKinds(scale, ["unknown"])).toContain("unknown");
+    expect(shownStatusKinds(DEFAULT_STATUS_SCALE, [])).toEqual(["not-started", "in-progress", "took-place", "done"]);
+    expect(shownStatusKinds(DEFAULT_STATUS_SCALE, ["delayed"])).toEqual([
+      "not-started",
+      "in-progress",
+      "delayed",
+      "took-place",
+      "done",
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_STATUS_SCALE, type StatusScale } from "../notation/status.js";
 import { idField, paragraphs, speakerNotes, text } from "./fields.js";
-import { measureSchema } from "./measure.js";
+import { measureSchema, measureSchemaFor } from "./measure.js";
 
 export const bausteinSchema = z
   .strictObject({
@@ -35,5 +36,16 @@ export const bausteinSchema = z
     notes: speakerNotes("zur ersten Folie des Bausteins"),
   })
   .describe("Ein Baustein des Konzepts: eine Datei in content/bausteine/.");
+
+/** A Baustein of a concept with its own status scale: its Maßnahmen's statuses are read against it. */
+export const bausteinSchemaFor = (scale: StatusScale) =>
+  scale === DEFAULT_STATUS_SCALE
+    ? bausteinSchema
+    : bausteinSchema.extend({
+        measures: z
+          .array(measureSchemaFor(scale))
+          .default(() => [])
+          .describe(bausteinSchema.shape.measures.description ?? ""),
+      });
 
 export type BausteinData = z.output<typeof bausteinSchema>;

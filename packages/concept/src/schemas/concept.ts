@@ -3,6 +3,7 @@ import { labels } from "../labels.js";
 import { fail, ok, type Period, parsePeriod } from "../notation/period.js";
 import { contactSchema } from "./contact.js";
 import { idField, notation, paragraphs, speakerNotes, text } from "./fields.js";
+import { statusesSchema } from "./statuses.js";
 import { termsSchema } from "./terms.js";
 
 const STAND_FORMS = "Erlaubt sind „MM/JJJJ“ (z. B. „11/2018“) oder „TT.MM.JJJJ“ (z. B. „30.11.2018“).";
@@ -70,6 +71,7 @@ export const conceptSchema = z
       .describe(
         "Schlagwörter für die Dokumenteigenschaften der PDFs, z. B. [Offene Daten, Beispielstadt]; die Titel der Bausteine kommen von selbst hinzu.",
       ),
+    statuses: statusesSchema,
     stand: notation(parseStand, "Stand des Konzepts: „MM/JJJJ“ oder „TT.MM.JJJJ“.", ["11/2018", "30.11.2018"]),
     period: text("Der Projektzeitraum, wie das Konzept ihn nennt, z. B. „bis Ende 2026“."),
     intro: z.array(introSectionSchema).min(1).describe("Die Einführung „Worum geht es?“ in Abschnitten."),

@@ -1,8 +1,25 @@
 import { z } from "zod";
 import { parsePlanDate } from "../notation/plan-date.js";
 import { parsePublished } from "../notation/published.js";
-import { parseStatus, STATUS_EXAMPLES, STATUS_NOTATION_LIST } from "../notation/status.js";
+import {
+  DEFAULT_STATUS_SCALE,
+  parseStatus,
+  STATUS_EXAMPLES,
+  STATUS_NOTATION_LIST,
+  type StatusScale,
+  unknownStatus,
+} from "../notation/status.js";
 import { idField, notation, paragraphs, speakerNotes, text } from "./fields.js";
+
+/** The status, read against a concept's scale (concept.yaml `statuses`); omitted, it is „ohne Angabe“. */
+const statusField = (scale: StatusScale) =>
+  notation(
+    (t) => parseStatus(t, scale),
+    `Status: ${STATUS_NOTATION_LIST}, oder die Wörter der Status-Skala des Konzepts (concept.yaml, statuses). Ohne Angabe: „ohne Angabe“.`,
+    [...STATUS_EXAMPLES],
+  )
+    .optional()
+    .transform((s) => s ?? unknownStatus(scale));
 
 export const factSchema = z
   .strictObject({
@@ -43,21 +60,35 @@ export const measureSchema = z
     id: idField("Kennung der Maßnahme, im ganzen Konzept eindeutig: Kleinbuchstaben, Ziffern, Bindestriche."),
     title: text("Titel der Maßnahme, wie er auf Folien und Flyern steht."),
     summary: paragraphs("Beschreibung der Maßnahme: ein oder mehrere Absätze."),
-    status: notation(parseStatus, `Status: ${STATUS_NOTATION_LIST}.`, [...STATUS_EXAMPLES]),
+    status: statusField(DEFAULT_STATUS_SCALE),
     planned: notation(
       parsePlanDate,
-      "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, „laufend“ oder „noch nicht geplant“.",
-      ["09/2017", "ab Q2/2019", "06.12.2018 (Foyer Rathaus)", "12/2018 und 02/2019", "laufend", "noch nicht geplant"],
+      "Datum (Plan): „MM/JJJJ“, „TT.MM.JJJJ (Ort)“, „ab …“, „für JJJJ geplant“, „… und …“, ein Zeitraum „… – …“, „bis …“, „laufend“ oder „noch nicht geplant“; Monat, Tag und Quartal auch in Worten („Juni 2021“, „2. Quartal 2023“).",
+      [
+        "09/2017",
+        "ab Q2/2019",
+        "06.12.2018 (Foyer Rathaus)",
+        "12/2018 und 02/2019",
+        "30.06.2021 – 30.11.2022",
+        "Q4/2021 – Q4/2022 (neu: Q2/2023)",
+        "bis 30.11.2022",
+        "laufend",
+        "noch nicht geplant",
+      ],
     ),
-    published: notation(parsePublished, "Veröffentlicht: „noch nicht“, „MM/JJJJ (wo)“ oder „seit MM/JJJJ“.", [
-      "noch nicht",
-      "11/2018 (Intranet)",
-      "seit 12/2017",
-    ]),
+    published: notation(
+      parsePublished,
+      "Veröffentlicht: „noch nicht“, „MM/JJJJ (wo)“, „seit MM/JJJJ“ oder eine Fundstelle ohne Datum; Monat und Tag auch in Worten („November 2022“).",
+      ["noch nicht", "11/2018 (Intranet)", "seit 12/2017", "30. November 2022", "im 3. NAP, Seite 28 – 29"],
+    ),
     details: detailsSchema.optional(),
     notes: speakerNotes("zur Folie der Maßnahme"),
   })
   .describe("Eine Maßnahme des Bausteins.");
+
+/** A Maßnahme of a concept with its own status scale. */
+export const measureSchemaFor = (scale: StatusScale) =>
+  scale === DEFAULT_STATUS_SCALE ? measureSchema : measureSchema.extend({ status: statusField(scale) });
 
 export type Measure = z.output<typeof measureSchema>;
 export type MeasureInput = z.input<typeof measureSchema>;
