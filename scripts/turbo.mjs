@@ -250,6 +250,7 @@ await phase("Veröffentlichen", publish);
 // What the apps wrote (OUT_DIR/<app>/.manifest/<app>.json), and what is not up to date and why.
 const rows = [];
 const stale = [];
+const notices = [];
 let stand = "";
 for (const app of APPS) {
   const manifest = readManifest(join(outRoot, app.folder, ".manifest", `${app.folder}.json`));
@@ -258,6 +259,7 @@ for (const app of APPS) {
   for (const f of manifest.files)
     rows.push({ ...f, path: `${shownOut}/${app.folder}/${f.path}`, stale: staleFiles.has(f.path) });
   for (const s of manifest.stale ?? []) stale.push(s.reason);
+  for (const n of manifest.notices ?? []) notices.push(n);
   stand ||= manifest.stand;
 }
 for (const app of built.failed)
@@ -294,6 +296,7 @@ if (content.display !== "content" && outGiven === "out")
     `Hinweis: ${shownOut}/ enthält jetzt die Ausgaben von ${content.display}/. Für einen Entwurf besser einen eigenen Ordner angeben, z. B. OUT_DIR=entwurf-ausgaben.`,
   );
 if (stand) say(`Stand der Inhalte: ${stand}`);
+if (notices.length) say(`Hinweise:\n${notices.map((n) => `  – ${n}`).join("\n")}`);
 if (stale.length) {
   process.stderr.write(`\nNicht aktuell (${stale.length}):\n${stale.map((s) => `  – ${s}`).join("\n")}\n`);
 }

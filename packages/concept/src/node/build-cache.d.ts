@@ -43,6 +43,8 @@ export interface Manifest<E extends ManifestEntry = ManifestEntry> {
   stand: string;
   files: E[];
   stale?: StaleOutput[];
+  /** What the build tells the maintainer beside its outputs (German), e.g. why a section yields no slide. */
+  notices?: string[];
 }
 
 export declare function readManifest<M extends Manifest = Manifest>(file: string): M | undefined;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idField, text } from "./fields.js";
 
-export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "status", "closing"] as const;
+export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "changes", "status", "closing"] as const;
 export const BAUSTEIN_PARTS = ["section", "why", "plan", "measures", "chances-risks"] as const;
 
 export const deckVariantSchema = z
