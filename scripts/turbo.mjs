@@ -4,6 +4,8 @@
  * - CONTENT_DIR is resolved against the repository root and its files are hashed into CONTENT_HASH, which the
  *   app tasks declare: a build for another content folder, or an edited file in a folder outside the
  *   repository, never serves cached output of another.
+ * - HISTORY_HASH digests the content's git history and SEIT (build-cache.js historyDigest): the changes since the
+ *   previous Stand come from it, so a new commit of the content is a different build even where the files are not.
  * - DECK_CHROMIUM names the browser used for the PDF export, with its version ("none" when missing), so a build
  *   without PDFs, or with another browser, is never served from cache.
  * - `build` validates the content first: on a content error nothing is touched and the exit code is 1.
@@ -23,7 +25,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeF
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
-import { browserIdentity, Digest, readManifest } from "../packages/concept/src/node/build-cache.js";
+import { browserIdentity, Digest, historyDigest, readManifest } from "../packages/concept/src/node/build-cache.js";
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
 import { check } from "./check.mjs";
 
@@ -50,6 +52,9 @@ const env = {
   ...process.env,
   // CONTENT_DIR stays as the user gave it: every tool resolves it against the repository root and shows it so.
   CONTENT_HASH: new Digest().tree("content", content.abs).hex(),
+  // The content's history (what changed since the previous Stand, the Verlauf) and the baseline SEIT names: a new
+  // Stand commit builds again, a commit outside the content folder does not.
+  HISTORY_HASH: historyDigest(content.abs, process.env),
   // The browser the deck export will use, with its version (an upgraded browser is a different build), or "none".
   DECK_CHROMIUM: browserIdentity(findChromium()),
   TURBO_TELEMETRY_DISABLED: "1",
