@@ -61,12 +61,15 @@ const env = {
   DO_NOT_TRACK: "1",
   DECK_OUT_DIR: join(root, ".build", "decks"),
   FLYER_OUT_DIR: join(root, ".build", "flyers"),
+  BERICHT_OUT_DIR: join(root, ".build", "bericht"),
 };
 
 /** The apps whose outputs are published, by their folder in the build area and in OUT_DIR. */
 const APPS = [
   { folder: "decks", pkg: "@dus-opendata/deck", label: "Präsentationen" },
   { folder: "flyers", pkg: "@dus-opendata/flyer", label: "Flyer" },
+  // The flyer app also makes the Sachstandsbericht (its own manifest, its own folder).
+  { folder: "bericht", pkg: "@dus-opendata/flyer", label: "Sachstandsbericht" },
 ];
 
 const bin = join(root, "node_modules", ".bin");
@@ -136,7 +139,7 @@ function turboPlain(t, extra = []) {
 function turboBuild() {
   return new Promise((done) => {
     // Only the apps that make outputs, and what they are built from (the editor and the checkers are not outputs).
-    const filters = APPS.map((a) => `--filter=${a.pkg}`);
+    const filters = [...new Set(APPS.map((a) => `--filter=${a.pkg}`))];
     const args = [
       "run",
       "build",
@@ -150,7 +153,9 @@ function turboBuild() {
     /** Lines per task (`@scope/pkg:build`), shown only when it fails; turbo's own lines under "". */
     const logs = new Map();
     const failed = new Set();
-    const apps = new Map(APPS.map((a) => [`${a.pkg}:build`, a]));
+    /** The outputs (folders) each app task makes. */
+    const apps = new Map();
+    for (const a of APPS) apps.set(`${a.pkg}:build`, [...(apps.get(`${a.pkg}:build`) ?? []), a]);
     const onLine = (line) => {
       if (verbose) say(line);
       const m = /^(@[\w.-]+\/[\w.-]+:[\w:-]+): ?(.*)$/.exec(line);
@@ -162,12 +167,15 @@ function turboBuild() {
       const f = /^\s*Failed:\s+(@[\w.-]+\/[\w.-]+)#(\S+)/.exec(line);
       if (f) failed.add(`${f[1]}:${f[2]}`);
       if (verbose) return;
-      const app = apps.get(taskId);
-      if (!app) return;
-      if (/^cache hit/.test(text)) say(`${app.label}: aus dem Zwischenspeicher (nichts geändert)`);
+      const outputs = apps.get(taskId);
+      if (!outputs) return;
+      if (/^cache hit/.test(text))
+        for (const app of outputs) say(`${app.label}: aus dem Zwischenspeicher (nichts geändert)`);
       else if (!/^cache (miss|bypass)/.test(text) && !/ERROR: command finished with error/.test(text) && text.trim())
         // The apps name their files in the build area; the maintainer meets them where they are published.
-        say(text.replaceAll(`.build/${app.folder}/`, `${shownOut}/${app.folder}/`));
+        say(
+          outputs.reduce((line, app) => line.replaceAll(`.build/${app.folder}/`, `${shownOut}/${app.folder}/`), text),
+        );
     };
     createInterface({ input: child.stdout }).on("line", onLine);
     createInterface({ input: child.stderr }).on("line", onLine);

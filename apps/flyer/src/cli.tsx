@@ -14,7 +14,7 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { joinGerman } from "@dus-opendata/concept";
+import { type Concept, joinGerman } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
 import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
@@ -109,11 +109,45 @@ async function build(): Promise<number> {
   const reporter = createReporter(performance.now());
   try {
     const { buildFlyers } = await loadBuild();
-    return reporter.done(await buildFlyers({ onEvent: reporter.onEvent })) ? 0 : 1;
+    let loaded: { concept: Concept; code: string } | undefined;
+    const flyersOk = reporter.done(
+      await buildFlyers({ onEvent: reporter.onEvent, onConcept: (concept, code) => (loaded = { concept, code }) }),
+    );
+    // The Sachstandsbericht: a transaction of its own, from the same concept.
+    const reportOk = loaded ? await report(loaded.concept, loaded.code) : true;
+    return flyersOk && reportOk ? 0 : 1;
   } catch (e) {
     reportError(e);
     if (e instanceof ContentError) process.stderr.write("Die bisherigen PDFs in out/flyers bleiben unverändert.\n");
     return 1;
+  }
+}
+
+/** Builds the Sachstandsbericht and prints one line about it (and why it shows no changes, if so). */
+async function report(concept: Concept, code: string): Promise<boolean> {
+  const { buildReport, SeitError } = await import("./report/build-report.js");
+  try {
+    const r = await buildReport(concept, code);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    if (r.status === "unchanged") out(`Sachstandsbericht: unverändert (${r.path})`);
+    else if (r.status === "rendered")
+      out(
+        `Sachstandsbericht: ${r.path}  ${r.pages} ${r.pages === 1 ? "Seite" : "Seiten"}  ${de((r.bytes ?? 0) / 1024).padStart(6)} kB  gesetzt in ${de((r.ms ?? 0) / 1000)} s`,
+      );
+    else {
+      process.stderr.write(
+        `Der Sachstandsbericht ließ sich nicht erzeugen:\n${r.error instanceof Error ? r.error.stack : String(r.error)}\nNicht aktuell: ${r.path}\n`,
+      );
+      return false;
+    }
+    if (r.notice) out(`  Hinweis: ${r.notice}`);
+    return true;
+  } catch (e) {
+    if (e instanceof SeitError) {
+      process.stderr.write(`SEIT: ${e.message}\n`);
+      return false;
+    }
+    throw e;
   }
 }
 

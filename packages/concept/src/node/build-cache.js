@@ -86,7 +86,7 @@ export function historyDigest(dir, env = process.env) {
   const top = existsSync(dir)
     ? git(dir, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"])
     : undefined;
-  if (!top || top.status !== 0) return digest.add("git", "kein Repository").hex();
+  if (top?.status !== 0) return digest.add("git", "kein Repository").hex();
   const [repository = dir, prefix = "", shallow = ""] = top.stdout.split("\n");
   const path = prefix.replace(/\/$/, "");
   const log = git(repository, [
