@@ -288,7 +288,7 @@ function ReportPages({ r, ctx }: { r: ResolvedReport; ctx: Ctx }): ReactElement 
   body.push(
     <View key="title" style={{ marginBottom: 6 }}>
       <Text {...t.leaf("P")} style={[s.label, { fontSize: 10, letterSpacing: 0.6, marginBottom: 4 }]}>
-        {r.kicker.toUpperCase()}
+        {r.kicker}
       </Text>
       {heading(ctx, 1, r.heading)}
       {r.subtitle ? paragraph(ctx, r.subtitle, { fontSize: 12, color: brand.colors.muted }) : null}
@@ -309,7 +309,7 @@ function ReportPages({ r, ctx }: { r: ResolvedReport; ctx: Ctx }): ReactElement 
     t.within("Sect", () => (
       <View key="changes">
         {heading(ctx, 2, r.changes.heading)}
-        {paragraph(ctx, r.changes.lead, r.changes.none ? { color: brand.colors.ink, fontWeight: 600 } : {})}
+        {paragraph(ctx, r.changes.lead)}
         {r.changes.groups.map((g, i) =>
           t.within("Sect", () => (
             <View key={i}>
