@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadConceptSync } from "@dus-opendata/concept/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { klimaHistory, removeTemps, tempFolder } from "../../../packages/concept/test/history-repo.js";
+import { git, klimaHistory, removeTemps, tempFolder } from "../../../packages/concept/test/history-repo.js";
 import { digestCode } from "../src/key-flyer.js";
 import { buildReport, REPORT_FILE } from "../src/report/build-report.js";
 import { haveTools, run } from "./helpers.js";
@@ -141,7 +141,10 @@ describe.skipIf(!tools)("Sachstandsbericht", () => {
   it("rebuilt only when what it shows changes; then the bytes of a build from scratch", async () => {
     const first = readFileSync(join(out, REPORT_FILE));
     writeFileSync(join(h.repo.root, "NOTIZEN.md"), "außerhalb der Inhalte\n");
-    h.repo.commit("Notizen", "2025-06-02");
+    // Only the file outside the content folder: the edits in it stay uncommitted.
+    git(h.repo.root, ["add", "NOTIZEN.md"]);
+    git(h.repo.root, ["commit", "--quiet", "-m", "Notizen"], "2025-06-02T12:00:00+01:00");
+    expect(git(h.repo.root, ["status", "--porcelain"])).not.toBe("");
     expect((await build(out)).status).toBe("unchanged");
     // The current state committed: the same Stand, the same baseline.
     h.repo.commit("Stand Juni 2025", "2025-06-10");

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHANGES_PER_SLIDE, type Concept, resolveDeck, type SlideOf } from "../src/index.js";
 import { loadConceptSync, readProgress } from "../src/node.js";
 import { FIXTURE_CONCEPTS } from "./helpers.js";
-import { HistoryRepo, klimaHistory, removeTemps, tempFolder } from "./history-repo.js";
+import { git, HistoryRepo, klimaHistory, removeTemps, tempFolder } from "./history-repo.js";
 
 afterAll(removeTemps);
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -147,7 +147,10 @@ describe("the digest of the history used", () => {
     const digest = () => readProgress(repo.content, loadConceptSync(repo.content)).digest;
     const before = digest();
     writeFileSync(join(repo.root, "NOTIZEN.md"), "nichts\n");
-    repo.commit("Notizen", "2025-02-01");
+    // Only the file outside the content folder: the new Stand stays uncommitted.
+    git(repo.root, ["add", "NOTIZEN.md"]);
+    git(repo.root, ["commit", "--quiet", "-m", "Notizen"], "2025-02-01T12:00:00+01:00");
+    expect(git(repo.root, ["status", "--porcelain"])).toContain("concept.yaml");
     expect(digest()).toBe(before);
     // The current state committed: the same versions of the earlier Stände are read.
     repo.commit("Stand Juni 2025", "2025-06-10");
