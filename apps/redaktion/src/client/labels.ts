@@ -113,6 +113,7 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     intro: labels.introTitle,
     overview: "Übersicht der Bausteine",
     bausteine: T.baustein.many,
+    changes: "Seit dem letzten Stand und Verlauf",
     status: labels.statusOverview,
     closing: "Schlussfolie",
   } satisfies Record<(typeof DECK_SECTIONS)[number], string>,
