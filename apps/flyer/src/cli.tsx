@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF).
+ * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF), and the
+ *   Sachstandsbericht into out/bericht (BERICHT_OUT_DIR; not when only FLYER_OUT_DIR is given).
  * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
  *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
  * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
@@ -113,8 +114,10 @@ async function build(): Promise<number> {
     const flyersOk = reporter.done(
       await buildFlyers({ onEvent: reporter.onEvent, onConcept: (concept, code) => (loaded = { concept, code }) }),
     );
-    // The Sachstandsbericht: a transaction of its own, from the same concept.
-    const reportOk = loaded ? await report(loaded.concept, loaded.code) : true;
+    // The Sachstandsbericht: a transaction of its own, from the same concept. Into BERICHT_OUT_DIR, or out/bericht
+    // when no output folder is named at all; a build that names only FLYER_OUT_DIR (tests, tools) makes flyers only.
+    const wanted = process.env.BERICHT_OUT_DIR !== undefined || process.env.FLYER_OUT_DIR === undefined;
+    const reportOk = loaded && wanted ? await report(loaded.concept, loaded.code) : true;
     return flyersOk && reportOk ? 0 : 1;
   } catch (e) {
     reportError(e);
