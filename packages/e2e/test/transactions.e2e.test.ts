@@ -40,12 +40,13 @@ const pnpmBuild = (content: string, env: NodeJS.ProcessEnv = {}) =>
     encoding: "utf8",
   });
 
-/** The outputs a content folder has: one site and PDF per variant, two PDFs per flyer. */
+/** The outputs a content folder has: one site and PDF per variant, two PDFs per flyer, the Sachstandsbericht. */
 function outputsOf(content: string): string[] {
   const ids = (folder: string) => readdirSync(join(content, folder)).map((f) => f.replace(/\.yaml$/, ""));
   return [
     ...ids("decks").flatMap((v) => [`decks/${v}/index.html`, `decks/${v}.pdf`]),
     ...ids("flyers").flatMap((f) => [`flyers/${f}.pdf`, `flyers/${f}-druck.pdf`]),
+    "bericht/sachstandsbericht.pdf",
   ].sort();
 }
 /** What out/ holds, as outputs: a site counts as its index.html; the build's own files are left out. */
