@@ -24,6 +24,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
 import { browserIdentity, Digest, historyDigest, readManifest } from "../packages/concept/src/node/build-cache.js";
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
@@ -89,6 +90,25 @@ const phase = async (name, fn) => {
 };
 
 if (task === "build") await phase("Inhalte prüfen", validateFirst);
+if (task === "build" && process.env.SEIT?.trim()) await phase("Vergleichsstand prüfen", checkSeit);
+
+/**
+ * SEIT names the baseline of the changes (a Stand or a git revision, as `pnpm status --seit` takes it): one that
+ * does not exist is a wrong call, answered before anything is built with the Stände there are (exit 2).
+ */
+async function checkSeit() {
+  const seit = process.env.SEIT.trim();
+  const { loadConceptSync, resolveBaseline } = await import(
+    pathToFileURL(join(root, "packages", "concept", "dist", "node.js")).href
+  );
+  const current = loadConceptSync(content.abs, { displayDir: content.display });
+  const baseline = resolveBaseline(content.abs, seit, { displayDir: content.display, current });
+  if (baseline.found || baseline.kind !== "unknown") return;
+  process.stderr.write(
+    `SEIT=${seit}: ${baseline.reason}\nDer Build wurde nicht gestartet; die bisherigen Ausgaben in ${shownOut}/ bleiben unverändert.\n`,
+  );
+  process.exit(2);
+}
 
 /**
  * Validates the content before turbo starts (scripts/check.mjs, the check of `pnpm check` without the layout of
@@ -192,7 +212,9 @@ function turboBuild() {
         );
       done({
         code: code ?? 1,
-        failed: APPS.filter((a) => failed.has(`${a.pkg}:build`)),
+        // An app whose task failed broke off in its first output folder; the others it makes (the flyer app's
+        // Sachstandsbericht) are their own transactions and say in their manifests whether they are up to date.
+        failed: APPS.filter((a, i) => failed.has(`${a.pkg}:build`) && APPS.findIndex((b) => b.pkg === a.pkg) === i),
         toolsFailed: [...failed].filter((id) => !apps.has(id)),
       });
     });

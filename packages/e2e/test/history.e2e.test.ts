@@ -5,13 +5,13 @@
  * and from its PDF) and in the Sachstandsbericht; a commit that changes no content rebuilds nothing (the apps reuse
  * every output, the root build's history digest stays the same); the result is byte for byte a build from scratch.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { historyDigest } from "@dus-opendata/concept/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { git, klimaHistory, removeTemps } from "../../concept/test/history-repo.js";
-import { buildAll, type Run } from "../src/build-outputs.js";
+import { buildAll, type Run, root } from "../src/build-outputs.js";
 import { requireChromium, tempDir } from "./support.js";
 
 const enabled = requireChromium();
@@ -119,6 +119,21 @@ describe.skipIf(!enabled)("the changes since the previous Stand in the built out
     expect(committed.decks.stdout).toContain("Präsentation bericht: PDF unverändert");
     expect(committed.flyers.stdout).toContain("Sachstandsbericht: unverändert");
   }, 600_000);
+
+  it("pnpm build with SEIT naming a Stand that does not exist: exit 2 before anything is built, the Stände listed", () => {
+    const outDir = join(dir, "seit-falsch");
+    const r = spawnSync(process.execPath, ["scripts/turbo.mjs", "build"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CONTENT_DIR: h.repo.content, OUT_DIR: outDir, SEIT: "03/2019" },
+    });
+    expect(r.stderr).toBe(
+      `SEIT=03/2019: Den Stand „03/2019“ gibt es in der Geschichte von ${h.repo.content} nicht, auch keine Revision dieses Namens. Vorhanden sind: 06/2025, 01/2025, 06/2024.\n` +
+        `Der Build wurde nicht gestartet; die bisherigen Ausgaben in ${relative(root, outDir).startsWith("..") ? outDir : relative(root, outDir)}/ bleiben unverändert.\n`,
+    );
+    expect(r.status).toBe(2);
+    expect(existsSync(outDir)).toBe(false);
+  }, 120_000);
 
   it("byte for byte the outputs of a build from scratch", async () => {
     const scratch = join(dir, "neu");
