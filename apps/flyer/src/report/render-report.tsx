@@ -8,6 +8,7 @@
  */
 import * as defaultBrand from "@dus-opendata/brand";
 import { keywordsLine, metadataDate, type ResolvedReport, reportLabels } from "@dus-opendata/concept";
+import { keepWhole } from "@dus-opendata/typeset";
 import { Document, type DocumentProps, G, Page, Rect, renderToBuffer, Svg, Text, View } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
 import type { ReactElement, ReactNode } from "react";
@@ -398,11 +399,26 @@ function ReportPages({ r, ctx }: { r: ResolvedReport; ctx: Ctx }): ReactElement 
           borderBottomColor: brand.colors.primary,
         }}
       >
-        <View style={{ borderLeftWidth: 3, borderLeftColor: brand.colors.primary, paddingLeft: 6 }}>
-          <Text style={[s.bodyStrong, { fontSize: 11, color: brand.colors.primary }]}>{r.letterhead.city}</Text>
-          <Text style={[s.body, { fontSize: 9.5 }]}>{r.letterhead.organisation}</Text>
+        {/* A long organisation wraps in what the line on the right leaves. */}
+        <View
+          style={{
+            borderLeftWidth: 3,
+            borderLeftColor: brand.colors.primary,
+            paddingLeft: 6,
+            paddingRight: 16,
+            flexGrow: 1,
+            flexShrink: 1,
+            flexBasis: 0,
+          }}
+        >
+          <Text style={[s.bodyStrong, { fontSize: 11, color: brand.colors.primary }]} hyphenationCallback={keepWhole}>
+            {r.letterhead.city}
+          </Text>
+          <Text style={[s.body, { fontSize: 9.5 }]} hyphenationCallback={keepWhole}>
+            {r.letterhead.organisation}
+          </Text>
         </View>
-        <Text style={[s.small, { fontSize: 9 }]}>{r.letterhead.line}</Text>
+        <Text style={[s.small, { fontSize: 9, flexShrink: 0 }]}>{r.letterhead.line}</Text>
       </View>
       <View style={{ marginLeft: MARGIN.left, marginRight: MARGIN.right }}>{body}</View>
       <View
