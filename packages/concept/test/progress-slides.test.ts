@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CHANGES_PER_SLIDE, type Concept, resolveDeck, type SlideOf } from "../src/index.js";
+import { CHANGES_PER_SLIDE, type Concept, resolveDeck, type SlideOf, VERLAUF_STANDS_PER_SLIDE } from "../src/index.js";
 import { loadConceptSync, readProgress } from "../src/node.js";
 import { FIXTURE_CONCEPTS } from "./helpers.js";
 import { git, HistoryRepo, klimaHistory, removeTemps, tempFolder } from "./history-repo.js";
@@ -137,6 +137,33 @@ describe("section changes", () => {
     expect(deck.slides[0]?.notes.at(-1)).toBe(
       "Keine Folien „Seit dem letzten Stand“ und „Verlauf“. Kein früherer Stand gefunden: Die Geschichte der Inhalte wurde für diese Ausgabe nicht gelesen.",
     );
+  });
+});
+
+describe("Verlauf of a long history", () => {
+  it("shows the latest Stände that fit one slide, and says how many there are", () => {
+    const repo = new HistoryRepo("sechs-bausteine");
+    for (let month = 1; month <= 10; month++) {
+      repo.stand(`${String(month).padStart(2, "0")}/2024`);
+      repo.commit(`Stand ${month}/2024`, `2024-${String(month).padStart(2, "0")}-28`);
+    }
+    repo.stand("11/2024").write("decks/bericht.yaml", DECK);
+    const c = loadConceptSync(repo.content);
+    const { deck } = deckOf(c, undefined, repo.content);
+    const [slide] = ofKind(deck.slides, "verlauf");
+    expect(VERLAUF_STANDS_PER_SLIDE).toBe(8);
+    expect(slide?.verlauf.bars.map((b) => b.label)).toEqual([
+      "04/2024",
+      "05/2024",
+      "06/2024",
+      "07/2024",
+      "08/2024",
+      "09/2024",
+      "10/2024",
+      "11/2024 (aktuell)",
+    ]);
+    expect(slide?.verlauf.table.rows.length).toBe(8);
+    expect(slide?.kicker).toBe("die letzten 8 von 11 Ständen · Stand: November 2024");
   });
 });
 

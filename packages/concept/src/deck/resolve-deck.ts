@@ -29,6 +29,8 @@ export const TIMELINE_ROWS_PER_SLIDE = 11;
 export const PLAN_ROWS_PER_SLIDE = 8;
 /** At most this many Baustein cards on one overview slide (two rows of three). */
 export const OVERVIEW_CARDS_PER_SLIDE = 6;
+/** At most this many Stände on the slide „Verlauf“ (the latest ones): bars and table rows stay readable. */
+export const VERLAUF_STANDS_PER_SLIDE = 8;
 /** At most this many changes on one slide „Seit dem letzten Stand“. */
 export const CHANGES_PER_SLIDE = 8;
 /** At most this many Chancen (and as many Risiken) on one slide of a Baustein's „Chancen und Risiken“. */
@@ -307,7 +309,12 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
         ...(changes.entries.length === 0 ? { empty: `${changes.sentence}` } : {}),
         notes: [changes.sentence, `${changes.compared}.`, ...page.map((e) => `${changeEntryLine(e)}.`)],
       });
-    const verlauf = resolveVerlauf(history, terms);
+    // The latest Stände only: more bars and table rows than these do not fit one slide.
+    const allStands = history.states?.length ?? 0;
+    const verlauf = resolveVerlauf(
+      { ...history, states: (history.states ?? []).slice(-VERLAUF_STANDS_PER_SLIDE) },
+      terms,
+    );
     if (!verlauf) {
       noteBeside(changeLabels.noVerlaufSlide);
       return;
@@ -315,7 +322,11 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
     slides.push({
       kind: "verlauf",
       title: changeLabels.verlauf,
-      kicker: `${countNumber(verlauf.entries.length, changeLabels.stands)} · ${labels.stand}: ${stand}`,
+      kicker: `${
+        allStands > verlauf.entries.length
+          ? `die letzten ${verlauf.entries.length} von ${countDative(allStands, changeLabels.stands)}`
+          : countNumber(verlauf.entries.length, changeLabels.stands)
+      } · ${labels.stand}: ${stand}`,
       heading: changeLabels.verlauf,
       verlauf: {
         bars: verlauf.entries.map((e, k) => ({
