@@ -202,8 +202,10 @@ function verlaufChart(ctx: Ctx, chart: NonNullable<ResolvedReport["verlauf"]["ch
   const W = CONTENT_WIDTH;
   const H = 190;
   const top = 16;
-  const bottom = 22;
+  const bottom = 26;
   const slot = W / Math.max(1, chart.entries.length);
+  // The labels shrink with the bars (a long history), never below 5 pt: the table below has them at full size.
+  const label = Math.max(5, Math.min(9, slot / 4.5));
   const bar = Math.min(64, slot * 0.55);
   const scale = (H - top - bottom) / chart.max;
   const colours = brand.statusColors as Record<string, string>;
@@ -255,15 +257,18 @@ function verlaufChart(ctx: Ctx, chart: NonNullable<ResolvedReport["verlauf"]["ch
               >
                 {String(e.total)}
               </Text>
-              <Text
-                x={x + bar / 2}
-                y={H - 8}
-                textAnchor="middle"
-                fill={brand.colors.ink}
-                style={{ ...font, fontSize: 9, fontWeight: e.current ? 700 : 400 }}
-              >
-                {chart.table.rows[i]?.[0] ?? e.label}
-              </Text>
+              {(chart.table.rows[i]?.[0] ?? e.label).split(/ (?=\()/).map((line, k) => (
+                <Text
+                  key={`l${k}`}
+                  x={x + bar / 2}
+                  y={H - bottom + 10 + k * (label + 1)}
+                  textAnchor="middle"
+                  fill={brand.colors.ink}
+                  style={{ ...font, fontSize: label, fontWeight: e.current ? 700 : 400 }}
+                >
+                  {line}
+                </Text>
+              ))}
             </G>
           );
         })}
