@@ -4,6 +4,8 @@
  * - CONTENT_DIR is resolved against the repository root and its files are hashed into CONTENT_HASH, which the
  *   app tasks declare: a build for another content folder, or an edited file in a folder outside the
  *   repository, never serves cached output of another.
+ * - HISTORY_HASH digests the content's git history and SEIT (build-cache.js historyDigest): the changes since the
+ *   previous Stand come from it, so a new commit of the content is a different build even where the files are not.
  * - DECK_CHROMIUM names the browser used for the PDF export, with its version ("none" when missing), so a build
  *   without PDFs, or with another browser, is never served from cache.
  * - `build` validates the content first: on a content error nothing is touched and the exit code is 1.
@@ -22,8 +24,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 // The same definitions as every package (plain JavaScript: this runs before anything is built).
-import { browserIdentity, Digest, readManifest } from "../packages/concept/src/node/build-cache.js";
+import { browserIdentity, Digest, historyDigest, readManifest } from "../packages/concept/src/node/build-cache.js";
 import { findChromium, findRepoRoot, resolveContentDir } from "../packages/concept/src/node/environment.js";
 import { check } from "./check.mjs";
 
@@ -50,18 +53,24 @@ const env = {
   ...process.env,
   // CONTENT_DIR stays as the user gave it: every tool resolves it against the repository root and shows it so.
   CONTENT_HASH: new Digest().tree("content", content.abs).hex(),
+  // The content's history (what changed since the previous Stand, the Verlauf) and the baseline SEIT names: a new
+  // Stand commit builds again, a commit outside the content folder does not.
+  HISTORY_HASH: historyDigest(content.abs, process.env),
   // The browser the deck export will use, with its version (an upgraded browser is a different build), or "none".
   DECK_CHROMIUM: browserIdentity(findChromium()),
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
   DECK_OUT_DIR: join(root, ".build", "decks"),
   FLYER_OUT_DIR: join(root, ".build", "flyers"),
+  BERICHT_OUT_DIR: join(root, ".build", "bericht"),
 };
 
 /** The apps whose outputs are published, by their folder in the build area and in OUT_DIR. */
 const APPS = [
   { folder: "decks", pkg: "@dus-opendata/deck", label: "Präsentationen" },
   { folder: "flyers", pkg: "@dus-opendata/flyer", label: "Flyer" },
+  // The flyer app also makes the Sachstandsbericht (its own manifest, its own folder).
+  { folder: "bericht", pkg: "@dus-opendata/flyer", label: "Sachstandsbericht" },
 ];
 
 const bin = join(root, "node_modules", ".bin");
@@ -81,6 +90,25 @@ const phase = async (name, fn) => {
 };
 
 if (task === "build") await phase("Inhalte prüfen", validateFirst);
+if (task === "build" && process.env.SEIT?.trim()) await phase("Vergleichsstand prüfen", checkSeit);
+
+/**
+ * SEIT names the baseline of the changes (a Stand or a git revision, as `pnpm status --seit` takes it): one that
+ * does not exist is a wrong call, answered before anything is built with the Stände there are (exit 2).
+ */
+async function checkSeit() {
+  const seit = process.env.SEIT.trim();
+  const { loadConceptSync, resolveBaseline } = await import(
+    pathToFileURL(join(root, "packages", "concept", "dist", "node.js")).href
+  );
+  const current = loadConceptSync(content.abs, { displayDir: content.display });
+  const baseline = resolveBaseline(content.abs, seit, { displayDir: content.display, current });
+  if (baseline.found || baseline.kind !== "unknown") return;
+  process.stderr.write(
+    `SEIT=${seit}: ${baseline.reason}\nDer Build wurde nicht gestartet; die bisherigen Ausgaben in ${shownOut}/ bleiben unverändert.\n`,
+  );
+  process.exit(2);
+}
 
 /**
  * Validates the content before turbo starts (scripts/check.mjs, the check of `pnpm check` without the layout of
@@ -131,7 +159,7 @@ function turboPlain(t, extra = []) {
 function turboBuild() {
   return new Promise((done) => {
     // Only the apps that make outputs, and what they are built from (the editor and the checkers are not outputs).
-    const filters = APPS.map((a) => `--filter=${a.pkg}`);
+    const filters = [...new Set(APPS.map((a) => `--filter=${a.pkg}`))];
     const args = [
       "run",
       "build",
@@ -145,7 +173,9 @@ function turboBuild() {
     /** Lines per task (`@scope/pkg:build`), shown only when it fails; turbo's own lines under "". */
     const logs = new Map();
     const failed = new Set();
-    const apps = new Map(APPS.map((a) => [`${a.pkg}:build`, a]));
+    /** The outputs (folders) each app task makes. */
+    const apps = new Map();
+    for (const a of APPS) apps.set(`${a.pkg}:build`, [...(apps.get(`${a.pkg}:build`) ?? []), a]);
     const onLine = (line) => {
       if (verbose) say(line);
       const m = /^(@[\w.-]+\/[\w.-]+:[\w:-]+): ?(.*)$/.exec(line);
@@ -157,12 +187,15 @@ function turboBuild() {
       const f = /^\s*Failed:\s+(@[\w.-]+\/[\w.-]+)#(\S+)/.exec(line);
       if (f) failed.add(`${f[1]}:${f[2]}`);
       if (verbose) return;
-      const app = apps.get(taskId);
-      if (!app) return;
-      if (/^cache hit/.test(text)) say(`${app.label}: aus dem Zwischenspeicher (nichts geändert)`);
+      const outputs = apps.get(taskId);
+      if (!outputs) return;
+      if (/^cache hit/.test(text))
+        for (const app of outputs) say(`${app.label}: aus dem Zwischenspeicher (nichts geändert)`);
       else if (!/^cache (miss|bypass)/.test(text) && !/ERROR: command finished with error/.test(text) && text.trim())
         // The apps name their files in the build area; the maintainer meets them where they are published.
-        say(text.replaceAll(`.build/${app.folder}/`, `${shownOut}/${app.folder}/`));
+        say(
+          outputs.reduce((line, app) => line.replaceAll(`.build/${app.folder}/`, `${shownOut}/${app.folder}/`), text),
+        );
     };
     createInterface({ input: child.stdout }).on("line", onLine);
     createInterface({ input: child.stderr }).on("line", onLine);
@@ -179,7 +212,9 @@ function turboBuild() {
         );
       done({
         code: code ?? 1,
-        failed: APPS.filter((a) => failed.has(`${a.pkg}:build`)),
+        // An app whose task failed broke off in its first output folder; the others it makes (the flyer app's
+        // Sachstandsbericht) are their own transactions and say in their manifests whether they are up to date.
+        failed: APPS.filter((a, i) => failed.has(`${a.pkg}:build`) && APPS.findIndex((b) => b.pkg === a.pkg) === i),
         toolsFailed: [...failed].filter((id) => !apps.has(id)),
       });
     });
@@ -250,6 +285,7 @@ await phase("Veröffentlichen", publish);
 // What the apps wrote (OUT_DIR/<app>/.manifest/<app>.json), and what is not up to date and why.
 const rows = [];
 const stale = [];
+const notices = [];
 let stand = "";
 for (const app of APPS) {
   const manifest = readManifest(join(outRoot, app.folder, ".manifest", `${app.folder}.json`));
@@ -258,6 +294,7 @@ for (const app of APPS) {
   for (const f of manifest.files)
     rows.push({ ...f, path: `${shownOut}/${app.folder}/${f.path}`, stale: staleFiles.has(f.path) });
   for (const s of manifest.stale ?? []) stale.push(s.reason);
+  for (const n of manifest.notices ?? []) notices.push(n);
   stand ||= manifest.stand;
 }
 for (const app of built.failed)
@@ -294,6 +331,7 @@ if (content.display !== "content" && outGiven === "out")
     `Hinweis: ${shownOut}/ enthält jetzt die Ausgaben von ${content.display}/. Für einen Entwurf besser einen eigenen Ordner angeben, z. B. OUT_DIR=entwurf-ausgaben.`,
   );
 if (stand) say(`Stand der Inhalte: ${stand}`);
+if (notices.length) say(`Hinweise:\n${notices.map((n) => `  – ${n}`).join("\n")}`);
 if (stale.length) {
   process.stderr.write(`\nNicht aktuell (${stale.length}):\n${stale.map((s) => `  – ${s}`).join("\n")}\n`);
 }

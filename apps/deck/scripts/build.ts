@@ -37,7 +37,7 @@ import { deckDir } from "../src/deck-dir.js";
 import { exporterHash, exportPdfs, findChromium, type ShrunkText } from "../src/export-pdf.js";
 import { handoutReadingOrder, slideText } from "../src/handout-html.js";
 import { HANDOUT_NAMES, type HandoutKind, handoutCodeHash, printHandouts } from "../src/handout-pdf.js";
-import { contentLocate, deckDataFor, loadConceptForDeck } from "../src/load-deck.js";
+import { contentLocate, deckDataFor, loadConceptForDeck, progressFor } from "../src/load-deck.js";
 
 const appDir = deckDir;
 const root = findRepoRoot(appDir);
@@ -115,7 +115,16 @@ async function main(): Promise<number> {
   }
   const variants = concept.decks.map((d) => d.id).filter((v) => !only || only.includes(v));
   const locate = contentLocate();
-  const data = Object.fromEntries(variants.map((v) => [v, deckDataFor(concept, v, { locate })]));
+  // The history is read once for every variant (SEIT names another baseline than the previous Stand).
+  const progress = progressFor(concept);
+  if (progress.unknown) {
+    process.stderr.write(`SEIT: ${progress.unknown}\n`);
+    return 2;
+  }
+  const data = Object.fromEntries(
+    variants.map((v) => [v, deckDataFor(concept, v, { locate, history: progress.history })]),
+  );
+  for (const v of variants) for (const n of data[v]!.notices ?? []) say(`Hinweis: Präsentation ${v}: ${n}`);
   // The browser's copy holds no source locations (a line moved by an edit elsewhere changes no output).
   const json = Object.fromEntries(
     variants.map((v) => [v, JSON.stringify(data[v], (key, value) => (key === "source" ? undefined : value))]),
@@ -337,7 +346,13 @@ async function main(): Promise<number> {
       for (const entry of readdirSync(outDir))
         if (!entry.startsWith(".") && !kept.has(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
     }
-    writeManifest(MANIFEST, { stand: formatStand(concept.stand), files, ...(stale.length ? { stale } : {}) });
+    const notices = variants.flatMap((v) => (data[v]!.notices ?? []).map((n) => `Präsentation ${v}: ${n}`));
+    writeManifest(MANIFEST, {
+      stand: formatStand(concept.stand),
+      files,
+      ...(stale.length ? { stale } : {}),
+      ...(notices.length ? { notices } : {}),
+    });
 
     // Where each shrunk text is written, from the current records (a reused PDF's lines may have moved since).
     for (const f of files)

@@ -1,6 +1,14 @@
 /** Node side: loads the content, picks the variant and resolves its slides for the browser bundle. */
 import { type Concept, type DeckVariant, type ResolveOptions, resolveDeck } from "@dus-opendata/concept";
-import { ContentError, contentLocator, loadConceptSync, resolveContentDir } from "@dus-opendata/concept/node";
+import {
+  ContentError,
+  contentLocator,
+  loadConceptSync,
+  type ReadProgress,
+  readProgress,
+  resolveContentDir,
+  seitOf,
+} from "@dus-opendata/concept/node";
 import { hyphenateText } from "@dus-opendata/typeset";
 import type { DeckData } from "./deck-data.js";
 
@@ -35,9 +43,19 @@ export function variantOf(concept: Concept, variantId?: string): DeckVariant {
 export function deckDataFor(
   concept: Concept,
   variantId?: string,
-  options: { locate?: ResolveOptions["locate"] } = {},
+  options: { locate?: ResolveOptions["locate"]; history?: ResolveOptions["history"] } = {},
 ): DeckData {
   return resolveDeck(concept, variantOf(concept, variantId), { hyphenate: hyphenateText, ...options });
+}
+
+/**
+ * The history of the content folder in use, for the section `changes`: the baseline `SEIT` names (a Stand or a git
+ * revision, as `pnpm status --seit` takes it), by default the previous Stand.
+ */
+export function progressFor(concept: Concept, env: NodeJS.ProcessEnv = process.env): ReadProgress {
+  const { abs, display } = resolveContentDir(env);
+  const seit = seitOf(env);
+  return readProgress(abs, concept, { displayDir: display, ...(seit ? { seit } : {}) });
 }
 
 /** Where a part of the content folder in use is written (`file:line:col`), for the build's warnings. */
@@ -47,7 +65,8 @@ export function contentLocate(): ResolveOptions["locate"] {
 }
 
 export function loadDeckData(variantId: string | undefined = process.env.DECK_VARIANT || undefined): DeckData {
-  return deckDataFor(loadConceptForDeck(), variantId);
+  const concept = loadConceptForDeck();
+  return deckDataFor(concept, variantId, { history: progressFor(concept).history });
 }
 
 export { ContentError };

@@ -25,7 +25,7 @@ function hexToRgb(hex: string) {
  * `ModDate`, the same day as the creation date: the Stand, never the clock. pdf-lib's load and save keep the
  * structure tree (only copying pages into another document would drop it).
  */
-function save(doc: PDFDocument, meta: PdfMeta) {
+export function savePdf(doc: PDFDocument, meta: PdfMeta) {
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.delete(PDFName.of("ModificationDate"));
   doc.setModificationDate(metadataDate(meta));
@@ -103,8 +103,8 @@ export interface FinishOptions {
 export async function finishPdfs(rendered: Uint8Array, { geometry, meta, markColor }: FinishOptions) {
   const doc = await PDFDocument.load(rendered, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   cropToTrim(doc, geometry);
-  const screen = await save(doc, meta);
+  const screen = await savePdf(doc, meta);
   addPrintMarks(doc, geometry, markColor);
-  const print = await save(doc, meta);
+  const print = await savePdf(doc, meta);
   return { screen, print };
 }

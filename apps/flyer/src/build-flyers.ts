@@ -8,7 +8,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as defaultBrand from "@dus-opendata/brand";
 import { checkOutputCharacters } from "@dus-opendata/brand/node";
-import { formatStand } from "@dus-opendata/concept";
+import { type Concept, formatStand } from "@dus-opendata/concept";
 import {
   type Manifest as CacheManifest,
   type ContentProblem,
@@ -71,6 +71,8 @@ export interface BuildOptions extends RenderOptions {
    * current) and reports the same problems, but writes nothing.
    */
   write?: boolean;
+  /** Receives the loaded concept and the code's digest (the Sachstandsbericht is built from the same). */
+  onConcept?: (concept: Concept, code: string) => void;
 }
 
 /** An entry of out/flyers/.manifest/flyers.json. */
@@ -149,6 +151,7 @@ export async function buildFlyers(options: BuildOptions = {}): Promise<BuiltFlye
   };
 
   const code = digestCode();
+  options.onConcept?.(concept, code);
   const render = { brand: options.brand ?? defaultBrand, tagged: options.tagged ?? true };
   const recorded = new Map(
     (readManifest<Manifest>(join(outDir, MANIFEST))?.files ?? [])

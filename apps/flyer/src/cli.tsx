@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF).
+ * `build`: renders every flyer of the content folder into out/flyers (screen and print PDF), and the
+ *   Sachstandsbericht into out/bericht (BERICHT_OUT_DIR; not when only FLYER_OUT_DIR is given).
  * `check`: everything `build` checks, writing nothing: the content, then the layout of every flyer whose files in
  *   out/flyers are not current (the root `pnpm check` runs it beside the check of the content).
  * `watch`: the same as `build` on every change of the content or the brand, in one warm process.
@@ -14,7 +15,7 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { joinGerman } from "@dus-opendata/concept";
+import { type Concept, joinGerman } from "@dus-opendata/concept";
 import { ContentError, findRepoRoot, resolveContentDir } from "@dus-opendata/concept/node";
 import type { BuildEvent, BuiltFlyer } from "./build-flyers.js";
 import type { Brand } from "./styles.js";
@@ -109,11 +110,47 @@ async function build(): Promise<number> {
   const reporter = createReporter(performance.now());
   try {
     const { buildFlyers } = await loadBuild();
-    return reporter.done(await buildFlyers({ onEvent: reporter.onEvent })) ? 0 : 1;
+    let loaded: { concept: Concept; code: string } | undefined;
+    const flyersOk = reporter.done(
+      await buildFlyers({ onEvent: reporter.onEvent, onConcept: (concept, code) => (loaded = { concept, code }) }),
+    );
+    // The Sachstandsbericht: a transaction of its own, from the same concept. Into BERICHT_OUT_DIR, or out/bericht
+    // when no output folder is named at all; a build that names only FLYER_OUT_DIR (tests, tools) makes flyers only.
+    const wanted = process.env.BERICHT_OUT_DIR !== undefined || process.env.FLYER_OUT_DIR === undefined;
+    const reportOk = loaded && wanted ? await report(loaded.concept, loaded.code) : true;
+    return flyersOk && reportOk ? 0 : 1;
   } catch (e) {
     reportError(e);
     if (e instanceof ContentError) process.stderr.write("Die bisherigen PDFs in out/flyers bleiben unverändert.\n");
     return 1;
+  }
+}
+
+/** Builds the Sachstandsbericht and prints one line about it (and why it shows no changes, if so). */
+async function report(concept: Concept, code: string): Promise<boolean> {
+  const { buildReport, SeitError } = await import("./report/build-report.js");
+  try {
+    const r = await buildReport(concept, code);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    if (r.status === "unchanged") out(`Sachstandsbericht: unverändert (${r.path})`);
+    else if (r.status === "rendered")
+      out(
+        `Sachstandsbericht: ${r.path}  ${r.pages} ${r.pages === 1 ? "Seite" : "Seiten"}  ${de((r.bytes ?? 0) / 1024).padStart(6)} kB  gesetzt in ${de((r.ms ?? 0) / 1000)} s`,
+      );
+    else {
+      process.stderr.write(
+        `Der Sachstandsbericht ließ sich nicht erzeugen:\n${r.error instanceof Error ? r.error.stack : String(r.error)}\nNicht aktuell: ${r.path}\n`,
+      );
+      return false;
+    }
+    if (r.notice) out(`  Hinweis: ${r.notice}`);
+    return true;
+  } catch (e) {
+    if (e instanceof SeitError) {
+      process.stderr.write(`SEIT: ${e.message}\n`);
+      return false;
+    }
+    throw e;
   }
 }
 

@@ -24,7 +24,11 @@ export type Role =
   | "LBody"
   | "BlockQuote"
   | "Figure"
-  | "Link";
+  | "Link"
+  | "Table"
+  | "TR"
+  | "TH"
+  | "TD";
 
 /** A react-pdf style: an object or a list of them, later ones winning. */
 export type Style = NonNullable<ViewProps["style"]>;

@@ -173,6 +173,11 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
 
   it("fixes an invalid date after the message shown at the field", async () => {
     const planned = page.getByRole("group", { name: /^Maßnahme 2/ }).getByLabel("Datum (Plan)", { exact: true });
+    // Every date field of a Maßnahme has the name the README and the messages use.
+    await page
+      .getByRole("group", { name: /^Maßnahme 2/ })
+      .getByLabel("Veröffentlicht", { exact: true })
+      .waitFor();
     await planned.fill("13/2019");
     const message = page.getByText(/^Den Monat 13 gibt es nicht: Monate gehen von 01 bis 12\./).first();
     await message.waitFor();
@@ -231,6 +236,16 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     );
     await saveAndWait(page);
     expect(data().chances).toEqual([before[1], before[0], ...before.slice(2)]);
+  });
+
+  it("removes the last Chance by keyboard; the others stay as they were", async () => {
+    const before = data().chances as string[];
+    expect(before.length).toBeGreaterThan(1);
+    const remove = page.getByRole("button", { name: `Chance ${before.length} entfernen`, exact: true });
+    await remove.focus();
+    await page.keyboard.press("Enter");
+    await saveAndWait(page);
+    expect(data().chances).toEqual(before.slice(0, -1));
   });
 
   it("resolves a conflict: a file changed on disk and in a second tab, both versions shown, nothing overwritten unasked", async () => {

@@ -13,9 +13,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeChanges } from "../src/changes.js";
+import { historyDigest } from "../src/node/build-cache.js";
 import { readHistory, readHistoryStates, resolveBaseline } from "../src/node/history.js";
 import { isEntry } from "../src/node/is-entry.js";
 import { loadConceptSync } from "../src/node/load-concept.js";
+import { readProgress } from "../src/node/progress.js";
 import { verlaufOf } from "../src/verlauf.js";
 
 export interface HistoryFigure {
@@ -126,7 +128,14 @@ export function benchHistory(options: HistoryBenchOptions = {}): HistoryBench {
     buildHistoryRepo(tmp, commits, stands);
     const content = join(tmp, "content");
     const current = loadConceptSync(content);
-    const times = { history: [] as number[], baseline: [] as number[], states: [] as number[], total: [] as number[] };
+    const times = {
+      history: [] as number[],
+      baseline: [] as number[],
+      states: [] as number[],
+      total: [] as number[],
+      progress: [] as number[],
+      digest: [] as number[],
+    };
     for (let i = 0; i < warmup + runs; i++) {
       const t0 = performance.now();
       const history = readHistory(content);
@@ -141,7 +150,15 @@ export function benchHistory(options: HistoryBenchOptions = {}): HistoryBench {
       const t4 = performance.now();
       if (history.history.commits.length !== commits || states.states.length !== stands)
         throw new Error(`${history.history.commits.length} Commits, ${states.states.length} Stände gelesen`);
+      // What the builds do: readProgress (baseline and Verlauf in one), and the root build's HISTORY_HASH.
+      const t5 = performance.now();
+      readProgress(content, current);
+      const t6 = performance.now();
+      historyDigest(content, {});
+      const t7 = performance.now();
       if (i < warmup) continue;
+      times.progress.push(t6 - t5);
+      times.digest.push(t7 - t6);
       times.history.push(t1 - t0);
       times.baseline.push(t2 - t1);
       times.states.push(t3 - t2);
@@ -151,6 +168,9 @@ export function benchHistory(options: HistoryBenchOptions = {}): HistoryBench {
       { label: "Commits und Stände lesen (git log, git cat-file)", medianMs: median(times.history), runs },
       { label: "Vergleichsstand: vorigen Stand finden und laden", medianMs: median(times.baseline), runs },
       { label: `Verlauf: ${stands - 1} frühere Stände laden`, medianMs: median(times.states), runs },
+      { label: "für die Builds: readProgress (Vergleichsstand und Verlauf)", medianMs: median(times.progress), runs },
+      { label: "Schlüssel des Builds: historyDigest (HISTORY_HASH)", medianMs: median(times.digest), runs },
+      // Last: the figure the target is for.
       { label: "zusammen, mit Änderungen und Verlauf berechnet", medianMs: median(times.total), runs },
     ];
     return { commits, stands, figures, totalMs: median(times.total) };

@@ -138,6 +138,14 @@ export const changeLabels = {
   stand: labels.stand,
   /** The Verlauf's entry for the working tree: „(aktuell)“. */
   current: "aktuell",
+  /** The noun counted in the Verlauf's kicker: „3 Stände“. */
+  stands: { one: "Stand", many: "Stände", dative: "Ständen", gender: "m" } as const,
+  /** Why the section `changes` yields no slide, before the reason. */
+  noChangesSlides: "Keine Folien „Seit dem letzten Stand“ und „Verlauf“.",
+  /** The section `changes` was resolved without reading the history (a preview, a test). */
+  historyNotRead: "Die Geschichte der Inhalte wurde für diese Ausgabe nicht gelesen.",
+  /** A baseline, but only one Stand in the Verlauf. */
+  noVerlaufSlide: "Keine Folie „Verlauf“: In der Geschichte gibt es nur einen Stand.",
 } as const;
 
 /** The messages of the history: why there is no earlier Stand, what a Stand or revision is. */

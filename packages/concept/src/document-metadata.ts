@@ -3,7 +3,7 @@ import type { Concept } from "./model.js";
 import { formatStand, standDate } from "./views.js";
 
 /** What a PDF of the concept is: a presentation (Slidev, printed by Chromium) or a flyer (react-pdf). */
-export type DocumentMedium = "deck" | "flyer";
+export type DocumentMedium = "deck" | "flyer" | "report";
 
 /** The document properties every PDF carries, the same for the deck and the flyers. */
 export interface DocumentMetadata {
@@ -26,6 +26,11 @@ const MEDIA: Record<DocumentMedium, { name: string; creator: string; producer: s
   flyer: {
     name: "Flyer",
     creator: "Flyergenerator (@react-pdf/renderer)",
+    producer: "@react-pdf/renderer und pdf-lib",
+  },
+  report: {
+    name: "Sachstandsbericht",
+    creator: "Berichtsgenerator (@react-pdf/renderer)",
     producer: "@react-pdf/renderer und pdf-lib",
   },
 };

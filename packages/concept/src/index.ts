@@ -16,6 +16,8 @@ export * from "./notation/period.js";
 export * from "./notation/plan-date.js";
 export * from "./notation/published.js";
 export * from "./notation/status.js";
+export * from "./progress.js";
+export * from "./report.js";
 export * from "./schemas/baustein.js";
 export * from "./schemas/concept.js";
 export * from "./schemas/contact.js";

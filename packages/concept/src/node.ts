@@ -9,4 +9,5 @@ export * from "./node/history.js";
 export * from "./node/is-entry.js";
 export * from "./node/load-concept.js";
 export * from "./node/locate-content.js";
+export * from "./node/progress.js";
 export * from "./node/read-yaml.js";

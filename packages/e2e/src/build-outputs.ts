@@ -1,5 +1,5 @@
 /**
- * Builds the decks and flyers of a content folder into a folder of their own, the way the root build runs the two
+ * Builds the decks, the flyers and the Sachstandsbericht of a content folder into a folder of their own, the way the root build runs the two
  * apps (their build commands with CONTENT_DIR and the output folder set), without touching the repository's out/.
  */
 import { spawn } from "node:child_process";
@@ -34,10 +34,12 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
 export interface BuildOptions {
   /** Content folder (absolute). */
   content: string;
-  /** Output folder: decks go to <out>/decks, flyers to <out>/flyers. */
+  /** Output folder: decks go to <out>/decks, flyers to <out>/flyers, the Sachstandsbericht to <out>/bericht. */
   out: string;
   /** Folder of the deck's compiled app; default the deck's own (compiled when out of date). */
   appDir?: string;
+  /** More environment (SEIT, DECK_VARIANTS). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function buildDecks(o: BuildOptions): Promise<Run> {
@@ -45,6 +47,7 @@ export function buildDecks(o: BuildOptions): Promise<Run> {
     CONTENT_DIR: o.content,
     DECK_OUT_DIR: join(o.out, "decks"),
     ...(o.appDir ? { DECK_APP_DIR: o.appDir } : {}),
+    ...o.env,
   });
 }
 
@@ -52,6 +55,9 @@ export function buildFlyers(o: BuildOptions): Promise<Run> {
   return run(process.execPath, ["scripts/flyer.mjs", "build"], join(root, "apps", "flyer"), {
     CONTENT_DIR: o.content,
     FLYER_OUT_DIR: join(o.out, "flyers"),
+    // The flyer app also writes the Sachstandsbericht: never into the repository's out/.
+    BERICHT_OUT_DIR: join(o.out, "bericht"),
+    ...o.env,
   });
 }
 

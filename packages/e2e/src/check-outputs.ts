@@ -17,7 +17,9 @@ import {
   type DeckVariant,
   formatPlanDate,
   formatPublished,
+  formatStand,
   formatStatus,
+  labels,
   type ResolvedDeck,
   resolveContact,
   termsOf,
@@ -265,6 +267,25 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
           for (const m of b?.measures.filter((x) => !s.measures || s.measures.includes(x.id)) ?? [])
             if (!flat.includes(letters(m.title))) problems.push(`${file}: Maßnahme fehlt: „${m.title}“`);
         }
+    }
+  }
+  // The Sachstandsbericht: every Baustein and Maßnahme with its Status, Datum (Plan) and Veröffentlicht.
+  const report = join(o.out, "bericht", "sachstandsbericht.pdf");
+  if (!existsSync(report)) problems.push(`${report}: PDF fehlt`);
+  else {
+    checkFonts(report, problems);
+    const text = pdfText(report);
+    checkWords(report, text, o.foreign, problems);
+    // Table cells that wrap interleave in pdftotext's order by position: the facts are read from the structure
+    // tree (each cell one element, in reading order), as assistive technology reads them.
+    const flat = letters(execFileSync("pdfinfo", ["-struct-text", report], { encoding: "utf8" }));
+    for (const fact of [c.title, `${labels.stand}: ${formatStand(c.stand)}`])
+      if (!flat.includes(letters(fact))) problems.push(`${report}: fehlt: „${fact}“`);
+    for (const b of c.bausteine) {
+      if (!flat.includes(letters(b.title))) problems.push(`${report}: Baustein fehlt: „${b.title}“`);
+      for (const m of b.measures)
+        for (const fact of [m.title, formatStatus(m.status), formatPlanDate(m.planned), formatPublished(m.published)])
+          if (!flat.includes(letters(fact))) problems.push(`${report}: ${m.id}: fehlt: „${fact}“`);
     }
   }
   if (o.browser) problems.push(...(await checkSlides(o.browser, c, join(o.out, "decks"))));

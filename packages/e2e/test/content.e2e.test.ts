@@ -46,6 +46,9 @@ describe.skipIf(!enabled)("the outputs of content/ (out/)", () => {
       ...readdirSync(join(out, "flyers"))
         .filter((f) => f.endsWith(".pdf"))
         .map((f) => `flyers/${f}`),
+      ...readdirSync(join(out, "bericht"))
+        .filter((f) => f.endsWith(".pdf"))
+        .map((f) => `bericht/${f}`),
     ];
     expect(links.sort()).toEqual(outputs.sort());
     for (const l of links) expect(existsSync(join(out, l)), l).toBe(true);

@@ -41,7 +41,7 @@ const pnpmBuild = (content: string, env: NodeJS.ProcessEnv = {}, args: string[] 
     encoding: "utf8",
   });
 
-/** The outputs a content folder has: one site, PDF, notes and handout per variant, two PDFs per flyer. */
+/** The outputs a content folder has: one site, PDF, notes and handout per variant, two PDFs per flyer, the Sachstandsbericht. */
 function outputsOf(content: string): string[] {
   const ids = (folder: string) => readdirSync(join(content, folder)).map((f) => f.replace(/\.yaml$/, ""));
   return [
@@ -52,6 +52,7 @@ function outputsOf(content: string): string[] {
       `decks/${v}-handzettel.pdf`,
     ]),
     ...ids("flyers").flatMap((f) => [`flyers/${f}.pdf`, `flyers/${f}-druck.pdf`]),
+    "bericht/sachstandsbericht.pdf",
   ].sort();
 }
 /** What out/ holds, as outputs: a site counts as its index.html; the build's own files are left out. */

@@ -133,6 +133,7 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
     intro: labels.introTitle,
     overview: "Übersicht der Bausteine",
     bausteine: T.baustein.many,
+    changes: "Seit dem letzten Stand und Verlauf",
     status: statusOverview(T),
     closing: "Schlussfolie",
   } satisfies Record<(typeof DECK_SECTIONS)[number], string>,

@@ -18,6 +18,8 @@ export function headingsOf(s: SlideRecord): Heading[] {
     case "plan":
     case "details":
     case "status":
+    case "changes":
+    case "verlauf":
       return [h(1, s.heading)];
     case "overview":
       return [h(1, s.heading), ...s.cards.map((c) => h(2, c.title))];

@@ -6,6 +6,7 @@
  * Display strings may carry soft hyphens (U+00AD) and no-break spaces for line breaking; `title`, `notes`, the
  * headings and the metadata are plain text.
  */
+import type { ChangeKind } from "../change-labels.js";
 import type { DocumentMetadata } from "../document-metadata.js";
 import type { StatusKind } from "../notation/status.js";
 
@@ -105,6 +106,25 @@ export interface Timeline {
   description: string;
 }
 
+/** The status counts at every Stand: a stacked bar per Stand, and the same as a table (its text alternative). */
+export interface VerlaufChart {
+  bars: {
+    /** „06/2018“; the current Stand with „(aktuell)“. */
+    label: string;
+    current: boolean;
+    total: number;
+    /** In the order of progress, also kinds with no Maßnahme (count 0). */
+    segments: (StatusToken & { count: number })[];
+  }[];
+  /** The largest total: the bars' scale. */
+  max: number;
+  legend: StatusToken[];
+  /** Column and row heads and the counts: the table beside the chart. */
+  table: { head: string[]; rows: string[][] };
+  /** The chart in words: its /Alt in the PDF and its accessible name on the site. */
+  description: string;
+}
+
 export type SlideRecord = Base &
   (
     | {
@@ -168,6 +188,21 @@ export type SlideRecord = Base &
       }
     | { kind: "status"; kicker: string; heading: string; timeline: Timeline }
     | {
+        kind: "changes";
+        kicker: string;
+        heading: string;
+        /** „Seit dem letzten Bericht erledigt: 2, neu: 1, verschoben: 1“: first on every page. */
+        summary: string;
+        /**
+         * One line per change: `subject` („Titel“, „Baustein „…““), `former` („früher: Alter Titel“, for a renamed
+         * Maßnahme) and `detail` („in Arbeit → erledigt“).
+         */
+        items: { id: string; change: ChangeKind; subject: string; former?: string; detail: string }[];
+        /** Shown instead of the list when nothing changed. */
+        empty?: string;
+      }
+    | { kind: "verlauf"; kicker: string; heading: string; verlauf: VerlaufChart }
+    | {
         kind: "closing";
         line: string;
         portal: Link;
@@ -198,4 +233,6 @@ export interface ResolvedDeck {
   slides: SlideRecord[];
   /** The PDF's document properties and one bookmark per slide. */
   pdf: DocumentMetadata & { bookmarks: string[] };
+  /** What the build tells the maintainer about this variant, in German (e.g. why a section yields no slide). */
+  notices?: string[];
 }

@@ -5,6 +5,7 @@
  * slides as they need, evenly, with „(1/3)“ in the heading, instead of shrinking.
  */
 import { assertNever } from "../assert-never.js";
+import { changeLabels, historyLabels } from "../change-labels.js";
 import { resolveContact } from "../contact.js";
 import { documentMetadata } from "../document-metadata.js";
 import { labels } from "../labels.js";
@@ -12,6 +13,7 @@ import type { Baustein, Concept, DeckVariant } from "../model.js";
 import { formatPlanDate, formatPlanDateLong } from "../notation/plan-date.js";
 import { formatPublished } from "../notation/published.js";
 import { formatStatus, statusScaleOf } from "../notation/status.js";
+import { changeEntryLine, type ProgressHistory, resolveChanges, resolveVerlauf } from "../progress.js";
 import type { IntroSection } from "../schemas/concept.js";
 import { BAUSTEIN_PARTS, type BausteinPart, type DeckSection } from "../schemas/deck-variant.js";
 import type { Measure } from "../schemas/measure.js";
@@ -36,6 +38,10 @@ export const TIMELINE_ROWS_PER_SLIDE = 11;
 export const PLAN_ROWS_PER_SLIDE = 8;
 /** At most this many Baustein cards on one overview slide (two rows of three). */
 export const OVERVIEW_CARDS_PER_SLIDE = 6;
+/** At most this many Stände on the slide „Verlauf“ (the latest ones): bars and table rows stay readable. */
+export const VERLAUF_STANDS_PER_SLIDE = 8;
+/** At most this many changes on one slide „Seit dem letzten Stand“. */
+export const CHANGES_PER_SLIDE = 8;
 /** At most this many Chancen (and as many Risiken) on one slide of a Baustein's „Chancen und Risiken“. */
 export const CHANCES_PER_SLIDE = 6;
 
@@ -44,6 +50,11 @@ export interface ResolveOptions {
   hyphenate?: (text: string) => string;
   /** Where a field of the content is written (`file:line:col`), for warnings about a text that does not fit. */
   locate?: (path: readonly (string | number)[]) => SourceRef | undefined;
+  /**
+   * The history for the section `changes` (the Node side reads it: `readProgress`); without it that section
+   * yields no slide, and the notes say why.
+   */
+  history?: ProgressHistory;
 }
 
 /** The Bausteine a variant shows, in the variant's order; every Baustein when it names none. */
@@ -280,6 +291,78 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
     }
   };
 
+  const notices: string[] = [];
+  /** Notes for a slide that is not there, said on its neighbour: the slide before it, or else the next one. */
+  let pendingNotes: string[] = [];
+  const noteBeside = (note: string) => {
+    const before = slides.at(-1);
+    if (before) before.notes.push(note);
+    else pendingNotes.push(note);
+  };
+
+  const changesSlides = () => {
+    const history: ProgressHistory = options.history ?? { found: false, reason: changeLabels.historyNotRead };
+    const changes = resolveChanges(c, history, terms);
+    if (!changes) {
+      const why = `${changeLabels.noChangesSlides} ${historyLabels.noBaseline}: ${history.found ? "" : history.reason}`;
+      noteBeside(why);
+      notices.push(why);
+      return;
+    }
+    const pages = paginate(changes.entries, CHANGES_PER_SLIDE);
+    for (const [i, page] of pages.entries())
+      slides.push({
+        kind: "changes",
+        title: paged(changes.heading, i, pages.length),
+        ...pageOf(i, pages.length),
+        kicker: `${labels.stand}: ${stand} · ${changes.compared}`,
+        heading: t(paged(changes.heading, i, pages.length)),
+        summary: changes.summary,
+        items: page.map((e) => ({
+          id: e.id,
+          change: e.change,
+          subject: t(e.subject),
+          ...(e.formerTitle ? { former: t(`${changeLabels.formerly}: ${e.formerTitle}`) } : {}),
+          detail: e.detail,
+        })),
+        ...(changes.entries.length === 0 ? { empty: `${changes.sentence}` } : {}),
+        notes: [changes.sentence, `${changes.compared}.`, ...page.map((e) => `${changeEntryLine(e)}.`)],
+      });
+    // The latest Stände only: more bars and table rows than these do not fit one slide.
+    const allStands = history.states?.length ?? 0;
+    const verlauf = resolveVerlauf(
+      { ...history, states: (history.states ?? []).slice(-VERLAUF_STANDS_PER_SLIDE) },
+      terms,
+    );
+    if (!verlauf) {
+      noteBeside(changeLabels.noVerlaufSlide);
+      return;
+    }
+    slides.push({
+      kind: "verlauf",
+      title: changeLabels.verlauf,
+      kicker: `${
+        allStands > verlauf.entries.length
+          ? `die letzten ${verlauf.entries.length} von ${countDative(allStands, changeLabels.stands)}`
+          : countNumber(verlauf.entries.length, changeLabels.stands)
+      } · ${labels.stand}: ${stand}`,
+      heading: changeLabels.verlauf,
+      verlauf: {
+        bars: verlauf.entries.map((e, k) => ({
+          label: verlauf.table.rows[k]?.[0] ?? e.label,
+          current: e.current,
+          total: e.total,
+          segments: e.counts.map((x) => ({ kind: x.kind, label: x.label, count: x.count })),
+        })),
+        max: verlauf.max,
+        legend: verlauf.legend,
+        table: verlauf.table,
+        description: verlauf.description,
+      },
+      notes: [verlauf.description],
+    });
+  };
+
   for (const section of v.sections as readonly DeckSection[]) {
     switch (section) {
       case "title":
@@ -369,6 +452,9 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
           });
         break;
       }
+      case "changes":
+        changesSlides();
+        break;
       case "closing": {
         const text = displayAddress(c.portal);
         const contact = resolveContact(c.contact);
@@ -414,6 +500,8 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
   // The variant's own notes go to its title slide, or to its first slide when it has none.
   const opening = slides.find((s) => s.kind === "title") ?? slides[0];
   if (v.notes && opening) opening.notes = [...v.notes, ...opening.notes];
+  if (pendingNotes.length && slides[0]) slides[0].notes.push(...pendingNotes);
+  pendingNotes = [];
 
   return {
     variant: v.id,
@@ -425,6 +513,7 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
       ...documentMetadata(c, { title, occasion: v.occasion, medium: "deck" }),
       bookmarks: slides.map((s) => s.title),
     },
+    ...(notices.length ? { notices } : {}),
   };
 }
 

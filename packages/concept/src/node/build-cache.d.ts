@@ -43,8 +43,12 @@ export interface Manifest<E extends ManifestEntry = ManifestEntry> {
   stand: string;
   files: E[];
   stale?: StaleOutput[];
+  /** What the build tells the maintainer beside its outputs (German), e.g. why a section yields no slide. */
+  notices?: string[];
 }
 
+/** A digest of the content's git history (the commits that touched the content folder) and of `SEIT`. */
+export declare function historyDigest(dir: string, env?: NodeJS.ProcessEnv): string;
 export declare function readManifest<M extends Manifest = Manifest>(file: string): M | undefined;
 export declare function writeManifest<E extends ManifestEntry>(file: string, manifest: Manifest<E>): void;
 export declare function isCurrent(entry: ManifestEntry | undefined, path: string, key: string): boolean;

@@ -71,6 +71,40 @@ export function newestIn(dir) {
   return listTree(dir).reduce((t, rel) => Math.max(t, statSync(join(dir, rel)).mtimeMs), 0);
 }
 
+/**
+ * A digest of the content's git history as far as the outputs depend on it, for the root build's cache key beside
+ * the content hash: the commits of the first-parent line that touched the content folder, whether the clone is
+ * shallow, and the baseline `SEIT` names (with the commit a revision stands for). A commit that touches nothing in
+ * the content folder leaves it as it was. The apps key each output by its resolved record, which holds exactly the
+ * history it shows (node/progress.ts). Outside git: a digest of that fact.
+ */
+export function historyDigest(dir, env = process.env) {
+  const seit = env.SEIT?.trim() ?? "";
+  const digest = new Digest().add("seit", seit);
+  const git = (cwd, args) =>
+    spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...env, GIT_PAGER: "cat" } });
+  const top = existsSync(dir)
+    ? git(dir, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"])
+    : undefined;
+  if (top?.status !== 0) return digest.add("git", "kein Repository").hex();
+  const [repository = dir, prefix = "", shallow = ""] = top.stdout.split("\n");
+  const path = prefix.replace(/\/$/, "");
+  const log = git(repository, [
+    "--literal-pathspecs",
+    "log",
+    "--first-parent",
+    "--format=%H",
+    "--",
+    ...(path ? [path] : []),
+  ]);
+  digest.add("shallow", shallow).add("commits", log.status === 0 ? log.stdout : `(${log.status})`);
+  if (seit) {
+    const rev = git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${seit}^{commit}`]);
+    digest.add("revision", rev.status === 0 ? rev.stdout.trim() : "");
+  }
+  return digest.hex();
+}
+
 const versions = new Map();
 
 /**

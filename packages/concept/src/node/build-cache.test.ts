@@ -2,7 +2,17 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { browserIdentity, Digest, isCurrent, listTree, readManifest, sha256, writeManifest } from "./build-cache.js";
+import { git } from "../../test/history-repo.js";
+import {
+  browserIdentity,
+  Digest,
+  historyDigest,
+  isCurrent,
+  listTree,
+  readManifest,
+  sha256,
+  writeManifest,
+} from "./build-cache.js";
 
 const dir = mkdtempSync(join(tmpdir(), "build-cache-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,5 +76,30 @@ describe("manifests", () => {
     writeFileSync(file, "PDF");
     expect(isCurrent(read?.files[0], file, "k")).toBe(false);
     expect(readManifest(join(dir, "gibt-es-nicht.json"))).toBeUndefined();
+  });
+});
+
+describe("the history's digest (HISTORY_HASH of the root build)", () => {
+  it("stays for a commit outside the content folder, changes for one inside it and with SEIT", () => {
+    const repo = join(dir, "geschichte");
+    const content = join(repo, "inhalt");
+    mkdirSync(content, { recursive: true });
+    const outside = historyDigest(content, {});
+    expect(historyDigest(content, {})).toBe(outside);
+    git(repo, ["init", "--quiet", "--initial-branch=main"]);
+    writeFileSync(join(content, "concept.yaml"), "stand: 06/2024\n");
+    git(repo, ["add", "--all"]);
+    git(repo, ["commit", "--quiet", "-m", "Stand"]);
+    const first = historyDigest(content, {});
+    expect(first).not.toBe(outside);
+    writeFileSync(join(repo, "NOTIZEN.md"), "nichts\n");
+    git(repo, ["add", "--all"]);
+    git(repo, ["commit", "--quiet", "-m", "Notizen"]);
+    expect(historyDigest(content, {})).toBe(first);
+    expect(historyDigest(content, { SEIT: "06/2024" })).not.toBe(first);
+    writeFileSync(join(content, "concept.yaml"), "stand: 12/2024\n");
+    git(repo, ["add", "--all"]);
+    git(repo, ["commit", "--quiet", "-m", "Neuer Stand"]);
+    expect(historyDigest(content, {})).not.toBe(first);
   });
 });

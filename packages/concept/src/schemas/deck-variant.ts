@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idField, speakerNotes, text } from "./fields.js";
 
-export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "status", "closing"] as const;
+export const DECK_SECTIONS = ["title", "intro", "overview", "bausteine", "changes", "status", "closing"] as const;
 export const BAUSTEIN_PARTS = ["section", "why", "plan", "measures", "chances-risks"] as const;
 /** Where a variant shows that a Maßnahme is overdue: on the slides (and in the notes), or only in the notes. */
 export const OVERDUE_PLACES = ["folien", "notizen"] as const;
