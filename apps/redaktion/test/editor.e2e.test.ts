@@ -45,6 +45,11 @@ async function axe(p: Page, state: string) {
   expect(violations, `axe im Zustand „${state}“`).toEqual([]);
 }
 
+/** A slide heading's text as the slide sets it: with soft hyphens (U+00AD) wherever the word may break. */
+function hyphenable(text: string): RegExp {
+  return new RegExp([...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\u00AD?"));
+}
+
 async function openPage(hash = "") {
   const p = await context.newPage();
   p.on("pageerror", (e) => pageErrors.push(e.message));
@@ -137,7 +142,10 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
   it("shows the slide of the Maßnahme being edited and its flyer page, and both follow an edit", async () => {
     const frame = page.frameLocator("iframe");
     const title = data().measures[1]!.title as string;
-    await frame.locator(".slidev-page h1:visible", { hasText: title }).first().waitFor({ timeout: 240_000 });
+    await frame
+      .locator(".slidev-page h1:visible", { hasText: hyphenable(title) })
+      .first()
+      .waitFor({ timeout: 240_000 });
     await page.locator("img.flyer-page").waitFor({ timeout: 60_000 });
     expect(await page.locator("img.flyer-page").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
       300,
@@ -154,7 +162,7 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     const field = page.getByRole("group", { name: /^Maßnahme 2/ }).getByLabel("Titel", { exact: true });
     await field.fill("Rundbrief im neuen Gewand");
     await frame
-      .locator(".slidev-page h1:visible", { hasText: "Rundbrief im neuen Gewand" })
+      .locator(".slidev-page h1:visible", { hasText: hyphenable("Rundbrief im neuen Gewand") })
       .first()
       .waitFor({ timeout: 10_000 });
     // The flyer page that lists the Maßnahme is set anew with the new title: another picture.
