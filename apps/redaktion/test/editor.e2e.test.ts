@@ -318,6 +318,23 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     await axe(page, "nach dem Build");
   });
 
+  it("names its lists and buttons in the concept's own terms: „Verpflichtung hinzufügen“ on eigene-worte", async () => {
+    const own = await editorOn("eigene-worte");
+    try {
+      const p = await context.newPage();
+      p.on("pageerror", (e) => pageErrors.push(e.message));
+      await p.goto(`${own.editor.url}#datei=bausteine/01-transparenz.yaml`);
+      await p.getByRole("button", { name: "Verpflichtung hinzufügen", exact: true }).waitFor();
+      await expect(p.getByRole("heading", { name: "Verpflichtungen", exact: true }).count()).resolves.toBe(1);
+      for (const button of ["Vorteil hinzufügen", "Hürde hinzufügen"])
+        await expect(p.getByRole("button", { name: button, exact: true }).count(), button).resolves.toBe(1);
+      await expect(p.getByText(/Maßnahme|Baustein|Chance|Risik/).count()).resolves.toBe(0);
+      await p.close();
+    } finally {
+      await own.close();
+    }
+  });
+
   it("made no request to another host and had no script error", () => {
     expect(foreign).toEqual([]);
     expect(pageErrors, pageErrors.join("\n")).toEqual([]);
