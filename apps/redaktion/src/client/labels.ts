@@ -173,6 +173,9 @@ export const ui = {
   flyers: "Flyer",
   unsaved: "ungespeichert",
   add: (item: string) => `${item} hinzufügen`,
+  /** „Dieser Baustein hat noch keine Maßnahme.“, in the concept's terms. */
+  noMeasure: (t: Terms) =>
+    `${{ m: "Dieser", f: "Diese", n: "Dieses" }[t.baustein.gender]} ${t.baustein.one} hat noch ${t.measure.gender === "f" ? "keine" : "kein"} ${t.measure.one}.`,
   remove: (item: string) => `${item} entfernen`,
   up: (item: string) => `${item} nach oben`,
   down: (item: string) => `${item} nach unten`,
