@@ -325,6 +325,15 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
       p.on("pageerror", (e) => pageErrors.push(e.message));
       await p.goto(`${own.editor.url}#datei=bausteine/01-transparenz.yaml`);
       await p.getByRole("button", { name: "Verpflichtung hinzufügen", exact: true }).waitFor();
+      // The one without a status is listed as „ohne Angabe“, the one written as a synonym as written.
+      await expect(p.locator(".measure-list .measure-status").allTextContents()).resolves.toEqual([
+        "abgeschlossen",
+        "substanziell",
+        "nicht begonnen",
+        "verzögert",
+        "begrenzt",
+        "ohne Angabe",
+      ]);
       await expect(p.getByRole("heading", { name: "Verpflichtungen", exact: true }).count()).resolves.toBe(1);
       for (const button of ["Vorteil hinzufügen", "Hürde hinzufügen"])
         await expect(p.getByRole("button", { name: button, exact: true }).count(), button).resolves.toBe(1);
