@@ -263,12 +263,13 @@ export function assertFits(layout: LayoutNode, plan: Plan, flyer: PreparedFlyer)
             ? ` Auf ${label} stehen: ${onFrame.map((x) => `${describe(x.field, sections).replace(/^Der Abschnitt /, "")} mit ${mmText(x.bottom - x.top)}`).join(", ")}; Platz ist für ${mmText(height)}.`
             : "";
         const fix = frame ? causeAndFix(frame, flyer, counts, elsewhere) : ` Bitte den Text kürzen; ${NO_EXTRA_PAGE}`;
-        const adapted = onFrame.some(
-          (x) =>
-            sections.get(x.field)?.data.kind === "bausteine" && (plan.steps[x.field] ?? 0) === lastStep("bausteine"),
-        )
-          ? " Die Übersicht der Bausteine ist schon so knapp gesetzt, wie es geht (weniger Abstand, ohne die Kurzbeschreibungen)."
-          : "";
+        const overview = onFrame
+          .map((x) => ({ x, data: sections.get(x.field)?.data }))
+          .find(({ x, data }) => data?.kind === "bausteine" && (plan.steps[x.field] ?? 0) === lastStep("bausteine"));
+        const adapted =
+          overview?.data?.kind === "bausteine"
+            ? ` Die Übersicht der ${overview.data.noun.many} ist schon so knapp gesetzt, wie es geht (weniger Abstand, ohne die Kurzbeschreibungen).`
+            : "";
         const choose = frame ? selectionFix(node, frame, plan, over, culprit?.field) : { said: "", fix: "" };
         problems.push({
           path: culprit ? pathOf(culprit.field) : [],

@@ -186,4 +186,18 @@ describe("die Übersicht der Bausteine", () => {
       "inhalt/flyers/faltblatt.yaml:22:5  sections[4]  Flyer „faltblatt“: Der Abschnitt „Sechs Bausteine“ (sections[4]) passt nicht mehr auf Feld 4 (innen Mitte): es fehlen 27 mm. Auf Feld 4 (innen Mitte) stehen: „Messgänge“ (sections[3]) mit 64 mm, „Sechs Bausteine“ (sections[4]) mit 142 mm; Platz ist für 188 mm. Die Übersicht der Bausteine ist schon so knapp gesetzt, wie es geht (weniger Abstand, ohne die Kurzbeschreibungen). Bitte den Text kürzen oder einen Abschnitt mit „place“ auf ein anderes Feld legen; ein Flyer bekommt keine zusätzliche Seite.",
     ]);
   });
+
+  it("says what is already done in the concept's own terms: „Die Übersicht der Kapitel“", async () => {
+    // The A5 leaflet of eigene-worte with its introduction back above the overview of its two Kapitel.
+    const dir = fixtureWith("eigene-worte", {
+      "flyers/sprechstunde.yaml": (y) =>
+        y.replace(
+          "  - type: bausteine\n  - type: intro\n    section: anlass\n    place: 2\n",
+          "  - type: intro\n    section: anlass\n  - type: bausteine\n",
+        ),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      "inhalt/flyers/sprechstunde.yaml:10:5  sections[1]  Flyer „sprechstunde“: Der Abschnitt „Zwei Kapitel“ (sections[1]) passt nicht mehr auf Seite 1: es fehlen 4 mm. Auf Seite 1 stehen: „Warum ein Aktionsplan?“ (sections[0]) mit 29 mm, „Zwei Kapitel“ (sections[1]) mit 66 mm; Platz ist für 98 mm. Die Übersicht der Kapitel ist schon so knapp gesetzt, wie es geht (weniger Abstand, ohne die Kurzbeschreibungen). Bitte den Text kürzen oder einen Abschnitt mit „place“ auf eine andere Seite legen; ein Flyer bekommt keine zusätzliche Seite.",
+    ]);
+  });
 });

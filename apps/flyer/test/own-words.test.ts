@@ -31,9 +31,14 @@ describe("the flyer model of a concept with its own words", () => {
     }
     const leaflet = plainModel(concept.flyers.find((f) => f.id === "faltblatt")!.id);
     expect(leaflet).toContain("Zwei Kapitel");
-    expect(leaflet).toContain("Fünf Verpflichtungen im Konzept");
+    expect(leaflet).toContain("Elf Verpflichtungen im Konzept");
     expect(leaflet).toContain('"label":"Kapitel 1"');
-    expect(leaflet).toContain("Drei Verpflichtungen");
+    expect(leaflet).toContain("Sechs Verpflichtungen");
+    expect(leaflet).toContain("Fünf Verpflichtungen");
+    // The counts by status in the words of its own scale, „ohne Angabe“ for the one without a status.
+    expect(leaflet).toContain(
+      '"status":"1 nicht begonnen · 2 begrenzt oder substanziell · 1 verzögert · 1 abgeschlossen · 1 ohne Angabe"',
+    );
     expect(leaflet).toContain('"title":"Vorteile"');
   });
 

@@ -341,6 +341,37 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     await axe(page, "nach dem Build");
   });
 
+  it("names its lists and buttons in the concept's own terms: „Verpflichtung hinzufügen“ on eigene-worte", async () => {
+    const own = await editorOn("eigene-worte");
+    try {
+      const p = await context.newPage();
+      p.on("pageerror", (e) => pageErrors.push(e.message));
+      await p.goto(`${own.editor.url}#datei=bausteine/01-transparenz.yaml`);
+      await p.getByRole("button", { name: "Verpflichtung hinzufügen", exact: true }).waitFor();
+      // The one without a status is listed as „ohne Angabe“, the one written as a synonym as written.
+      await expect(p.locator(".measure-list .measure-status").allTextContents()).resolves.toEqual([
+        "abgeschlossen",
+        "substanziell",
+        "nicht begonnen",
+        "verzögert",
+        "begrenzt",
+        "ohne Angabe",
+      ]);
+      await expect(p.getByRole("heading", { name: "Verpflichtungen", exact: true }).count()).resolves.toBe(1);
+      for (const button of ["Vorteil hinzufügen", "Hürde hinzufügen"])
+        await expect(p.getByRole("button", { name: button, exact: true }).count(), button).resolves.toBe(1);
+      // The editor's own words (the field descriptions come from the JSON Schema, written in today's words).
+      const words = p.getByText(/Maßnahme|Baustein|Chance|Risik/);
+      await expect(
+        words.evaluateAll((els) => els.filter((e) => !e.closest(".help")).map((e) => e.textContent)),
+      ).resolves.toEqual([]);
+      await expect(p.getByRole("heading", { name: "Angaben zum Kapitel" }).count()).resolves.toBe(1);
+      await p.close();
+    } finally {
+      await own.close();
+    }
+  });
+
   it("made no request to another host and had no script error", () => {
     expect(foreign).toEqual([]);
     expect(pageErrors, pageErrors.join("\n")).toEqual([]);

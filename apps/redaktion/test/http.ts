@@ -1,5 +1,7 @@
 /** Raw HTTP requests to the editor, with any Host, Origin and headers a hostile page or program could send. */
+
 import { request } from "node:http";
+import type { Terms } from "@dus-opendata/concept";
 import { type Editor, startEditor } from "../src/server/server.js";
 import { copyFixture, root } from "./support.js";
 
@@ -56,6 +58,7 @@ export async function state(editor: Editor) {
   return JSON.parse(r.body) as {
     files: { rel: string; hash: string; text: string; data: unknown }[];
     problems: { file?: string; field: string; message: string; text: string }[];
+    terms: Terms;
   };
 }
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { labelOf, ui, valueLabels } from "../src/client/labels.js";
 import { editYaml } from "../src/server/edit-yaml.js";
 import type { EditOp } from "../src/shared/edit-ops.js";
 import { editorOn, ownRequest, send, state } from "./http.js";
@@ -62,6 +63,28 @@ describe("the editor's server", () => {
       ),
     );
     expect(labelsOf(await state(editor))).toEqual(["begrenzt", "abgeschlossen", "ohne Angabe"]);
+  });
+
+  it("names its lists and buttons in the concept's own terms (concept.yaml terms), today's words without them", async () => {
+    const { s } = await start();
+    expect(ui.add(labelOf("baustein", ["measures", 0], s.terms).item ?? "")).toBe("Maßnahme hinzufügen");
+    await ctx?.close();
+    ctx = await editorOn("eigene-worte");
+    const own = (await state(ctx.editor)).terms;
+    expect(own.measure).toEqual({
+      one: "Verpflichtung",
+      many: "Verpflichtungen",
+      dative: "Verpflichtungen",
+      gender: "f",
+    });
+    const measures = labelOf("baustein", ["measures"], own);
+    expect([measures.label, ui.add(measures.item ?? "")]).toEqual(["Verpflichtungen", "Verpflichtung hinzufügen"]);
+    expect(ui.add(labelOf("baustein", ["chances"], own).item ?? "")).toBe("Vorteil hinzufügen");
+    expect(ui.add(labelOf("baustein", ["risks"], own).item ?? "")).toBe("Hürde hinzufügen");
+    expect(labelOf("deck", ["blocks"], own)).toEqual({ label: "Kapitel", item: "Kapitel" });
+    expect(labelOf("flyer", ["sections", 0, "measure"], own).label).toBe("Verpflichtung");
+    expect(valueLabels(own).parts).toMatchObject({ section: "Titelfolie des Kapitels", measures: "Verpflichtungen" });
+    expect(valueLabels(own).sections).toMatchObject({ overview: "Übersicht der Kapitel", bausteine: "Kapitel" });
   });
 
   it("checks an unsaved edit with the loader's message at its field, naming the real folder, without writing", async () => {

@@ -20,8 +20,8 @@ const concepts = names.map((name) => ({ name, c: load(name) }));
 const EXPECTED: Record<string, { bausteine: [string, number, number, number][]; decks: string[]; flyers: string[] }> = {
   "eigene-worte": {
     bausteine: [
-      ["transparenz", 3, 2, 1],
-      ["mitwirkung", 2, 1, 2],
+      ["transparenz", 6, 2, 1],
+      ["mitwirkung", 5, 1, 2],
     ],
     decks: ["gesamt"],
     flyers: ["faltblatt din-lang-wickelfalz", "sprechstunde a5"],
@@ -139,21 +139,75 @@ describe("together the fixtures cover", () => {
     expect(years.sort()[0]?.slice(0, 4)).toBe("2016");
     expect(years.sort().at(-1)?.slice(0, 4)).toBe("2029");
     const kinds = new Set(measures.map((m) => m.planned.kind));
-    expect([...kinds].sort()).toEqual(["from", "on", "ongoing", "planned-for", "several", "unscheduled"]);
+    expect([...kinds].sort()).toEqual([
+      "from",
+      "on",
+      "ongoing",
+      "planned-for",
+      "range",
+      "several",
+      "unscheduled",
+      "until",
+    ]);
     const units = new Set(
       measures.flatMap((m) =>
         m.planned.kind === "several"
           ? m.planned.periods.map((p) => p.unit)
-          : "period" in m.planned
-            ? [m.planned.period.unit]
-            : [],
+          : m.planned.kind === "range"
+            ? [m.planned.start.unit, m.planned.end.unit]
+            : "period" in m.planned
+              ? [m.planned.period.unit]
+              : [],
       ),
     );
     expect([...units].sort()).toEqual(["day", "month", "quarter", "year"]);
     expect(measures.some((m) => m.planned.kind === "on" && m.planned.note)).toBe(true);
     expect(measures.some((m) => m.planned.kind === "several" && m.planned.periods.length > 2)).toBe(true);
-    expect(new Set(measures.map((m) => m.status.kind)).size).toBe(4);
-    expect(new Set(measures.map((m) => m.published.kind)).size).toBe(3);
+    expect(new Set(measures.map((m) => m.status.kind))).toEqual(
+      new Set(["done", "in-progress", "delayed", "not-started", "took-place", "unknown"]),
+    );
+    expect(new Set(measures.map((m) => m.published.kind))).toEqual(new Set(["not-yet", "on", "since", "place"]));
+  });
+
+  it("every written form of a range, of „bis …“ and of a date in words, and a range with a note", () => {
+    const written = new Set(
+      names.flatMap((name) =>
+        yamlFilesUnder(join(FIXTURE_CONCEPTS, name, "bausteine")).flatMap((file) =>
+          [...readFileSync(file, "utf8").matchAll(/^ {4}planned: "?(.+?)"?$/gmu)].map((m) => m[1]),
+        ),
+      ),
+    );
+    for (const form of [
+      "30. Juni 2021 – 30. November 2022",
+      "Januar 2021 – Januar 2023",
+      "4. Quartal 2021 – 4. Quartal 2022",
+      "30.06.2021 – 30.11.2022",
+      "01/2021 – 01/2023",
+      "Q4/2021 – Q4/2022",
+      "bis 30.11.2022",
+      "2. Quartal 2023",
+      "Januar 2023",
+      "30. November 2022",
+      "4. Quartal 2021 – 4. Quartal 2022 (neu: 2. Quartal 2023)",
+    ])
+      expect(written.has(form), form).toBe(true);
+    const ranges = measures.flatMap((m) => (m.planned.kind === "range" ? [m.planned] : []));
+    expect(new Set(ranges.map((r) => r.start.unit))).toEqual(new Set(["day", "month", "quarter"]));
+    expect(ranges.some((r) => r.note === "neu: 2. Quartal 2023")).toBe(true);
+  });
+
+  it("a concept with its own status scale: several words of one kind, a synonym, a word with a year", () => {
+    const own = all.filter((c) => c.statuses?.length);
+    expect(own.length).toBeGreaterThanOrEqual(1);
+    const scale = own.flatMap((c) => c.statuses ?? []);
+    expect(scale.filter((w) => w.kind === "in-arbeit").length).toBeGreaterThan(1);
+    expect(scale.some((w) => w.synonyms?.length)).toBe(true);
+    expect(scale.some((w) => w.year)).toBe(true);
+    // Its Maßnahmen use its own words: „verzögert“, one omitted (ohne Angabe), one written as a synonym.
+    const ownMeasures = own.flatMap((c) => c.bausteine.flatMap((b) => b.measures));
+    expect(ownMeasures.some((m) => m.status.kind === "delayed")).toBe(true);
+    expect(ownMeasures.some((m) => m.status.kind === "unknown")).toBe(true);
+    expect(ownMeasures.some((m) => m.status.label === "abgeschlossen")).toBe(true);
   });
 
   it("deck variants that select and reorder Bausteine and select Maßnahmen", () => {

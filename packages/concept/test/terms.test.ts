@@ -80,7 +80,7 @@ describe("a concept's own terms", () => {
       const out = runCli(["check"], dir);
       expect(out.code).toBe(1);
       expect(out.stderr.split("\n")[0]).toBe(
-        `${dir}/concept.yaml:24:13  terms.baustein.gender  Der Text „sächlich“ ist hier nicht erlaubt. Erlaubt sind: „der“, „die“, „das“.`,
+        `${dir}/concept.yaml:42:13  terms.baustein.gender  Der Text „sächlich“ ist hier nicht erlaubt. Erlaubt sind: „der“, „die“, „das“.`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -95,9 +95,9 @@ describe("a concept's own terms", () => {
       expect(text).toContain(word);
     // Counted and inflected the concept's way.
     expect(text).toContain("Zwei Kapitel für eine offene Stadtverwaltung");
-    expect(text).toContain("5 Verpflichtungen in 2 Kapiteln");
+    expect(text).toContain("11 Verpflichtungen in 2 Kapiteln");
     expect(text).toContain("Vorteile und Hürden");
-    expect(text).toContain("3 Verpflichtungen, 2 Vorteile, 1 Hürde.");
+    expect(text).toContain("6 Verpflichtungen, 2 Vorteile, 1 Hürde.");
   });
 
   it("word a selection, an empty Kapitel and empty lists in the concept's words", () => {
@@ -141,7 +141,7 @@ describe("a concept's own terms", () => {
         .map((l) => l.split("  ").at(-1));
       expect(messages).toEqual([
         "Das Kapitel „finanzen“ gibt es nicht. Vorhanden sind: transparenz, mitwirkung.",
-        "Die Verpflichtung „haushalt“ gibt es nicht. Vorhanden sind: ratsinformation, haushalt-interaktiv, vertragsregister, beteiligungsportal, stadtteilforen.",
+        "Die Verpflichtung „haushalt“ gibt es nicht. Vorhanden sind: ratsinformation, haushalt-interaktiv, vertragsregister, akteneinsicht, gutachten, ratssitzungen, beteiligungsportal, stadtteilforen, jugendbeirat, buergerhaushalt, leitlinien.",
         "Die Verpflichtung „stadtteilforen“ gehört zum Kapitel „mitwirkung“, nicht zu „transparenz“.",
         "Die Auswahl 7 gibt es nicht: Das Kapitel „Transparenz“ nennt 2 Vorteile; erlaubt sind 1 bis 2.",
       ]);
@@ -153,21 +153,29 @@ describe("a concept's own terms", () => {
   it("follow into pnpm check and pnpm status, as a table and as JSON", () => {
     const check = runCli(["check"], DIR);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/^Alles in Ordnung: 2 Kapitel, 5 Verpflichtungen, 3 Vorteile, 3 Hürden, /);
+    expect(check.stdout).toMatch(/^Alles in Ordnung: 2 Kapitel, 11 Verpflichtungen, 3 Vorteile, 3 Hürden, /);
     const table = runCli(["status", "--as-of", "2022-10-31"], DIR);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).not.toMatch(TODAYS);
     expect(table.stdout).toMatch(/^Kapitel +Verpflichtung +Status/m);
-    expect(table.stdout).toContain("5 Verpflichtungen in 2 Kapiteln");
+    expect(table.stdout).toContain("11 Verpflichtungen in 2 Kapiteln");
     const json = runCli(["status", "--json"], DIR);
     expect(json.code).toBe(0);
-    const rows = JSON.parse(json.stdout) as { baustein: string; title: string }[];
-    expect(rows.map((r) => r.baustein)).toEqual([
-      "Transparenz",
-      "Transparenz",
-      "Transparenz",
-      "Mitwirkung",
-      "Mitwirkung",
+    const rows = JSON.parse(json.stdout) as { baustein: string; title: string; status: string; planned: string }[];
+    expect(rows.map((r) => r.baustein)).toEqual([...Array(6).fill("Transparenz"), ...Array(5).fill("Mitwirkung")]);
+    // Its ranges in canonical form and its own status words, „ohne Angabe“ for the one without a status.
+    expect(rows.map((r) => `${r.status} · ${r.planned}`)).toEqual([
+      "abgeschlossen · 30.06.2021 – 30.11.2022",
+      "substanziell · 01/2021 – 01/2023",
+      "nicht begonnen · Q2/2023",
+      "verzögert · Q4/2021 – Q4/2022 (neu: 2. Quartal 2023)",
+      "begrenzt · 30.06.2021 – 30.11.2022",
+      "ohne Angabe · bis 30.11.2022",
+      "substanziell · 01/2021 – 01/2023",
+      "2022 durchgeführt · Q4/2021 – Q4/2022",
+      "begrenzt · Q4/2021 – Q4/2022",
+      "nicht begonnen · 01/2023",
+      "abgeschlossen · 30.11.2022",
     ]);
     expect(json.stdout).not.toMatch(/"[^"]*(?:Baustein|Maßnahme)[^"]*"\s*[,}\]]/);
   });

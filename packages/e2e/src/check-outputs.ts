@@ -20,8 +20,14 @@ import {
   formatStand,
   formatStatus,
   labels,
+  type Measure,
   type ResolvedDeck,
   resolveContact,
+  STATUS_KINDS,
+  shownStatusKinds,
+  statusKindLabel,
+  statusScaleOf,
+  summariseStatus,
   termsOf,
 } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
@@ -147,6 +153,62 @@ function checkContactPdf(file: string, text: string, c: Concept, problems: strin
   for (const l of facts.links) if (!objects.includes(`/URI (${l.href})`)) problems.push(`${file}: kein Link ${l.href}`);
 }
 
+/** Each Baustein's counts by status as the flyers' overview writes them, in the concept's words: „2 begrenzt oder substanziell“. */
+export function statusCounts(c: Concept): string[] {
+  const scale = statusScaleOf(c.statuses);
+  return summariseStatus(c).flatMap((b) =>
+    STATUS_KINDS.filter((k) => b.byStatus[k] > 0).map((k) => `${b.byStatus[k]} ${statusKindLabel(scale, k)}`),
+  );
+}
+
+/**
+ * What deck-data.json says of each Maßnahme equals the model: on its slide, in the plan table and in the status
+ * timeline, its status in the concept's word and its Datum (Plan) in canonical form (`30.06.2021 – 30.11.2022`);
+ * the timeline holds every Maßnahme of the variant once, and its legend names the kinds of the concept's scale in
+ * its own words, with their counts.
+ */
+export function checkDeckFacts(c: Concept, v: DeckVariant, data: DeckDataFile, site: string): string[] {
+  const problems: string[] = [];
+  const byId = new Map<string, Measure>(c.bausteine.flatMap((b) => b.measures.map((m) => [m.id, m] as const)));
+  const fact = (id: string | undefined, where: string, status: string, planned: string) => {
+    const m = id ? byId.get(id) : undefined;
+    if (!m) return problems.push(`${site}: ${where}: unbekannte Maßnahme ${id}`);
+    if (status !== formatStatus(m.status))
+      problems.push(`${site}: ${where}: Status von „${m.id}“ ist „${status}“, nicht „${formatStatus(m.status)}“`);
+    if (planned !== formatPlanDate(m.planned))
+      problems.push(
+        `${site}: ${where}: Datum (Plan) von „${m.id}“ ist „${planned}“, nicht „${formatPlanDate(m.planned)}“`,
+      );
+  };
+  const rows: string[] = [];
+  for (const [i, s] of data.slides.entries()) {
+    const where = `Folie ${i + 1} (${s.kind})`;
+    if (s.kind === "measure") fact(s.ref?.measure, where, s.facts.status[1].label, s.facts.planned[1]);
+    if (s.kind === "plan") for (const r of s.rows) fact(r.id, where, r.status.label, r.planned);
+    if (s.kind !== "status") continue;
+    for (const r of s.timeline.rows) {
+      fact(r.id, where, r.status.label, r.planned);
+      rows.push(r.id);
+    }
+    if (data.slides.some((x, j) => x.kind === "status" && j > i)) continue;
+    const scale = statusScaleOf(c.statuses);
+    // On the last status slide: every Maßnahme of the variant's Bausteine once, and the legend of them all.
+    const expected = shown(c, v).flatMap((b) => b.measures);
+    if (JSON.stringify(rows) !== JSON.stringify(expected.map((m) => m.id)))
+      problems.push(
+        `${site}: ${where}: Zeilen ${JSON.stringify(rows)}, erwartet ${JSON.stringify(expected.map((m) => m.id))}`,
+      );
+    const legend = shownStatusKinds(
+      scale,
+      expected.map((m) => m.status.kind),
+    ).map((k) => `${statusKindLabel(scale, k)} ${expected.filter((m) => m.status.kind === k).length}`);
+    const got = s.timeline.legend.map((l) => `${l.label} ${l.count}`);
+    if (JSON.stringify(got) !== JSON.stringify(legend))
+      problems.push(`${site}: ${where}: Legende ${JSON.stringify(got)}, erwartet ${JSON.stringify(legend)}`);
+  }
+  return problems;
+}
+
 export interface CheckOptions {
   content: string;
   out: string;
@@ -188,6 +250,7 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
         if (JSON.stringify(links) !== JSON.stringify(contact.links.map((l) => l.href)))
           problems.push(`${site}: Schlussfolie ohne die Links des Kontakts: ${JSON.stringify(links)}`);
       }
+    problems.push(...checkDeckFacts(c, v, data, site));
     if (!existsSync(pdf)) {
       problems.push(`${pdf}: PDF fehlt`);
       continue;
@@ -235,6 +298,9 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
       expect(formatPlanDate(m.planned), `Datum (Plan) von „${m.id}“`);
       expect(formatPublished(m.published), `Veröffentlicht von „${m.id}“`);
     }
+    // The status slide's legend, in the concept's own words („begrenzt oder substanziell“, „ohne Angabe“).
+    for (const s of data.slides)
+      if (s.kind === "status") for (const l of s.timeline.legend) expect(l.label, "Legende des Stands");
     // Counts on the slides equal the counts in the data.
     const measures = bausteine.reduce((n, b) => n + b.measures.length, 0);
     const terms = termsOf(c);
@@ -265,8 +331,11 @@ export async function checkOutputs(o: CheckOptions): Promise<string[]> {
         if (s.type === "measures") {
           const b = c.bausteine.find((x) => x.id === s.block);
           for (const m of b?.measures.filter((x) => !s.measures || s.measures.includes(x.id)) ?? [])
-            if (!flat.includes(letters(m.title))) problems.push(`${file}: Maßnahme fehlt: „${m.title}“`);
-        }
+            for (const fact of [m.title, formatStatus(m.status), formatPlanDate(m.planned)])
+              if (!flat.includes(letters(fact))) problems.push(`${file}: von „${m.id}“ fehlt: „${fact}“`);
+        } else if (s.type === "bausteine")
+          for (const fact of statusCounts(c))
+            if (!flat.includes(letters(fact))) problems.push(`${file}: Zahl im Stand fehlt: „${fact}“`);
     }
   }
   // The Sachstandsbericht: every Baustein and Maßnahme with its Status, Datum (Plan) and Veröffentlicht.

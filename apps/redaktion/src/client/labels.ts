@@ -13,10 +13,8 @@ import {
   labels,
   type OVERDUE_PLACES,
   statusOverview,
+  type Terms,
 } from "@dus-opendata/concept";
-
-/** The nouns of the content's lists, as the README and the messages name them. */
-const T = DEFAULT_TERMS;
 
 export interface FieldLabel {
   label: string;
@@ -26,7 +24,8 @@ export interface FieldLabel {
   long?: boolean;
 }
 
-const BY_KEY: Record<string, FieldLabel> = {
+/** The labels by the field's last key, in the concept's terms (its own nouns for the lists of the content). */
+const byKey = (T: Terms): Record<string, FieldLabel> => ({
   id: { label: "Kennung" },
   title: { label: "Titel" },
   subtitle: { label: "Untertitel" },
@@ -57,9 +56,10 @@ const BY_KEY: Record<string, FieldLabel> = {
   plural: { label: "Mehrzahl" },
   dative: { label: "Mehrzahl nach „in“ und „von“" },
   gender: { label: "Artikel (der, die, das)" },
-};
+});
 
-const BY_PATH: Record<string, FieldLabel> = {
+/** The labels by the field's whole path; the terms' own fields name the default words they replace. */
+const byPath = (T: Terms): Record<string, FieldLabel> => ({
   "concept/purpose": { label: "Zweck der Bausteine" },
   "concept/organisation": { label: "Organisation" },
   "concept/city": { label: "Stadt" },
@@ -76,10 +76,10 @@ const BY_PATH: Record<string, FieldLabel> = {
   "concept/intro/*/quote/text": { label: "Zitat", long: true },
   "concept/closing": { label: "Schlusssatz", long: true },
   "concept/terms": { label: "Eigene Begriffe" },
-  "concept/terms/baustein": { label: `Statt „${T.baustein.one}“` },
-  "concept/terms/measure": { label: `Statt „${T.measure.one}“` },
-  "concept/terms/chance": { label: `Statt „${T.chance.one}“` },
-  "concept/terms/risk": { label: `Statt „${T.risk.one}“` },
+  "concept/terms/baustein": { label: `Statt „${DEFAULT_TERMS.baustein.one}“` },
+  "concept/terms/measure": { label: `Statt „${DEFAULT_TERMS.measure.one}“` },
+  "concept/terms/chance": { label: `Statt „${DEFAULT_TERMS.chance.one}“` },
+  "concept/terms/risk": { label: `Statt „${DEFAULT_TERMS.risk.one}“` },
   "concept/contact": { label: "Kontakt" },
   "concept/contact/person": { label: "Ansprechperson" },
   "concept/contact/role": { label: "Funktion" },
@@ -97,8 +97,8 @@ const BY_PATH: Record<string, FieldLabel> = {
   "deck/sections": { label: "Teile", item: "Teil" },
   "deck/intro": { label: "Abschnitte der Einführung", item: "Abschnitt" },
   "deck/blocks": { label: T.baustein.many, item: T.baustein.one },
-  "deck/parts": { label: "Folien je Baustein", item: "Folie" },
-  "deck/measures": { label: "Maßnahmen mit eigener Folie", item: T.measure.one },
+  "deck/parts": { label: `Folien je ${T.baustein.one}`, item: "Folie" },
+  "deck/measures": { label: `${T.measure.many} mit eigener Folie`, item: T.measure.one },
   "deck/overdue": { label: "Überfällig zeigen" },
   "flyer/format": { label: "Format" },
   "flyer/title": { label: "Schlagzeile" },
@@ -114,31 +114,42 @@ const BY_PATH: Record<string, FieldLabel> = {
   "flyer/sections/*/part": { label: "Teil" },
   "flyer/sections/*/items": { label: "Auswahl", item: "Nr." },
   "flyer/sections/*/text": { label: "Text", item: "Absatz", long: true },
-};
+});
 
 export type FileKind = "concept" | "baustein" | "deck" | "flyer";
 
-export function labelOf(kind: FileKind, path: readonly (string | number)[]): FieldLabel {
+const tables = new WeakMap<Terms, { byKey: Record<string, FieldLabel>; byPath: Record<string, FieldLabel> }>();
+const tablesOf = (t: Terms) => {
+  const known = tables.get(t);
+  if (known) return known;
+  const made = { byKey: byKey(t), byPath: byPath(t) };
+  tables.set(t, made);
+  return made;
+};
+
+/** A field's label, in the concept's terms (the store's, as loaded from concept.yaml). */
+export function labelOf(kind: FileKind, path: readonly (string | number)[], terms: Terms = DEFAULT_TERMS): FieldLabel {
   const pattern = [kind, ...path.map((s) => (typeof s === "number" ? "*" : s))].join("/");
   const key = [...path].reverse().find((s): s is string => typeof s === "string") ?? "";
+  const { byKey: BY_KEY, byPath: BY_PATH } = tablesOf(terms);
   const found = BY_PATH[pattern] ?? BY_KEY[key];
   if (found) return found;
   return { label: key };
 }
 
-/** Names of the values a field may choose from. */
-export const VALUE_LABELS: Record<string, Record<string, string>> = {
+/** Names of the values a field may choose from, in the concept's terms. */
+export const valueLabels = (T: Terms = DEFAULT_TERMS): Record<string, Record<string, string>> => ({
   sections: {
     title: "Titelfolie",
     intro: labels.introTitle,
-    overview: "Übersicht der Bausteine",
+    overview: `Übersicht der ${T.baustein.many}`,
     bausteine: T.baustein.many,
     changes: "Seit dem letzten Stand und Verlauf",
     status: statusOverview(T),
     closing: "Schlussfolie",
   } satisfies Record<(typeof DECK_SECTIONS)[number], string>,
   parts: {
-    section: "Titelfolie des Bausteins",
+    section: `Titelfolie ${T.baustein.gender === "f" ? "der" : "des"} ${T.baustein.one}${T.baustein.gender === "f" || /[sßxz]$/.test(T.baustein.one) ? "" : "s"}`,
     why: "Begründung",
     plan: labels.whatIsPlanned,
     measures: T.measure.many,
@@ -150,7 +161,7 @@ export const VALUE_LABELS: Record<string, Record<string, string>> = {
   } satisfies Record<(typeof OVERDUE_PLACES)[number], string>,
   format: Object.fromEntries(Object.entries(FLYER_FORMAT_DEFINITIONS).map(([k, d]) => [k, d.label])),
   part: { summary: "Beschreibung", details: "Kernpunkte des Zusatzblocks" },
-};
+});
 
 /** The editor's own words: buttons, headings, messages. */
 export const ui = {
@@ -159,11 +170,13 @@ export const ui = {
   build: "Alles erzeugen",
   files: "Dateien",
   concept: "Konzept",
-  bausteine: T.baustein.many,
   decks: "Varianten der Präsentation",
   flyers: "Flyer",
   unsaved: "ungespeichert",
   add: (item: string) => `${item} hinzufügen`,
+  /** „Dieser Baustein hat noch keine Maßnahme.“, in the concept's terms. */
+  noMeasure: (t: Terms) =>
+    `${{ m: "Dieser", f: "Diese", n: "Dieses" }[t.baustein.gender]} ${t.baustein.one} hat noch ${t.measure.gender === "f" ? "keine" : "kein"} ${t.measure.one}.`,
   remove: (item: string) => `${item} entfernen`,
   up: (item: string) => `${item} nach oben`,
   down: (item: string) => `${item} nach unten`,

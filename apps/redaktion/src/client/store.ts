@@ -2,6 +2,8 @@
  * The page's state: each content file with the version it was loaded at and the edits made since (as operations,
  * which the server splices into the file), the loader's problems, the previews, conflicts and the build.
  */
+
+import { DEFAULT_TERMS, type Terms } from "@dus-opendata/concept";
 import { reactive } from "vue";
 import { appendOp, applyOps, type EditOp, formatPath, type Path } from "../shared/edit-ops.js";
 import type { PreviewTarget } from "../shared/preview-target.js";
@@ -59,6 +61,8 @@ export const store = reactive({
   files: [] as FileState[],
   schemas: {} as Record<string, unknown>,
   statusScale: [] as StatusChoice[],
+  /** The concept's own terms (concept.yaml `terms`), which name the editor's lists and buttons. */
+  terms: DEFAULT_TERMS as Terms,
   problems: [] as Problem[],
   current: "concept.yaml",
   /** The Maßnahme selected in a Baustein. */
@@ -139,6 +143,7 @@ export async function load(): Promise<void> {
     files: ServerFile[];
     schemas: Record<string, unknown>;
     statusScale: StatusChoice[];
+    terms: Terms;
     problems: Problem[];
     preview: { origin?: string; ready: boolean; failed: string };
   }>("/api/state");
@@ -150,6 +155,7 @@ export async function load(): Promise<void> {
   store.files = r.body.files.map(fromServer);
   store.schemas = r.body.schemas;
   store.statusScale = r.body.statusScale;
+  store.terms = r.body.terms;
   store.problems = r.body.problems;
   store.preview.origin = r.body.preview.origin;
   store.preview.ready = r.body.preview.ready;

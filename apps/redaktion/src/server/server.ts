@@ -14,6 +14,7 @@ import { parseDocument } from "yaml";
 import type { EditOp } from "../shared/edit-ops.js";
 import type { PreviewTarget } from "../shared/preview-target.js";
 import { statusScale } from "../shared/status-scale.js";
+import { conceptTerms } from "../shared/terms.js";
 import { slideFor } from "./adapters/deck-slide.js";
 import { type FlyerPageRef, FlyerRenderer, flyerPagesFor } from "./adapters/flyer-page.js";
 import { type CheckResult, checkContent } from "./check-content.js";
@@ -235,13 +236,13 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       Object.entries(generateJsonSchemas()).map(([name, json]) => [name, JSON.parse(json)]),
     );
     const check = update(lastDrafts, lastTarget);
+    const concept = files.find((f) => f.rel === "concept.yaml")?.data as { statuses?: unknown; terms?: unknown } | null;
     return {
       display,
       files,
       schemas,
-      statusScale: statusScale(
-        (files.find((f) => f.rel === "concept.yaml")?.data as { statuses?: unknown } | null)?.statuses,
-      ),
+      statusScale: statusScale(concept?.statuses),
+      terms: conceptTerms(concept?.terms),
       problems: check.problems,
       preview: { origin: deck?.origin, ready: deckReady, failed: deckFailed, ...check.preview },
     };
