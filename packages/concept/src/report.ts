@@ -19,7 +19,7 @@ import {
   resolveChanges,
   resolveVerlauf,
 } from "./progress.js";
-import { DEFAULT_TERMS } from "./terms.js";
+import { DEFAULT_TERMS, noneOf } from "./terms.js";
 import { formatStand, isOverdue, standDate } from "./views.js";
 import { countDative, countNumber, footerLine, joinGerman } from "./wording.js";
 
@@ -94,7 +94,7 @@ export function resolveReport(c: Concept, history: ProgressHistory): ResolvedRep
       : `Es sind noch keine ${terms.measure.many} benannt.`,
     late.length
       ? `${capitalise(labels.overdue)} zum ${labels.stand} ${stand}: ${countNumber(late.length, terms.measure)}.`
-      : `Keine ${terms.measure.one} ist zum ${labels.stand} ${stand} ${labels.overdue}.`,
+      : `${noneOf(terms.measure)} ist zum ${labels.stand} ${stand} ${labels.overdue}.`,
     changes ? changes.sentence : (none ?? ""),
   ];
 
@@ -157,7 +157,7 @@ export function resolveReport(c: Concept, history: ProgressHistory): ResolvedRep
               })),
             },
           }
-        : { empty: `Keine ${terms.measure.one} ist zum ${labels.stand} ${stand} ${labels.overdue}.` }),
+        : { empty: `${noneOf(terms.measure)} ist zum ${labels.stand} ${stand} ${labels.overdue}.` }),
     },
     verlauf: {
       heading: reportLabels.verlauf,

@@ -66,3 +66,6 @@ export const statusOverview = (t: Terms): string => `Stand der ${t.measure.many}
 
 /** „Chancen und Risiken“ as the concept names them. */
 export const chancesAndRisks = (t: Terms): string => `${t.chance.many} und ${t.risk.many}`;
+
+/** „Keine Maßnahme“, „Kein Baustein“, „Kein Kapitel“ (nominative singular, after the negation). */
+export const noneOf = (noun: Noun): string => `${noun.gender === "f" ? "Keine" : "Kein"} ${noun.one}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TERMS, type Noun, thisAccusative, toThe } from "./terms.js";
+import { DEFAULT_TERMS, type Noun, noneOf, thisAccusative, toThe } from "./terms.js";
 import {
   countDative,
   countMore,
@@ -59,6 +59,9 @@ describe("count phrases", () => {
     expect(thisAccusative(kapitel)).toBe("dieses Kapitel");
     expect(toThe(measure)).toBe("zur Maßnahme");
     expect(toThe(kapitel)).toBe("zum Kapitel");
+    expect(noneOf(measure)).toBe("Keine Maßnahme");
+    expect(noneOf(baustein)).toBe("Kein Baustein");
+    expect(noneOf(kapitel)).toBe("Kein Kapitel");
   });
 });
 

@@ -17,7 +17,7 @@ import { changeEntryLine, type ProgressHistory, resolveChanges, resolveVerlauf }
 import type { IntroSection } from "../schemas/concept.js";
 import { BAUSTEIN_PARTS, type BausteinPart, type DeckSection } from "../schemas/deck-variant.js";
 import type { Measure } from "../schemas/measure.js";
-import { chancesAndRisks, statusOverview, type Terms, termsOf, thisAccusative, toThe } from "../terms.js";
+import { chancesAndRisks, noneOf, statusOverview, type Terms, termsOf, thisAccusative, toThe } from "../terms.js";
 import { bausteineHeading, formatStand, isOverdue, standDate } from "../views.js";
 import {
   countDative,
@@ -447,7 +447,7 @@ export function resolveDeck(c: Concept, v: DeckVariant, options: ResolveOptions 
             notes: [
               lateRows.length
                 ? `${capitalise(labels.overdue)} ${asOfText}: ${joinGerman(lateRows.map((m) => `${m.title} (${formatPlanDate(m.planned)})`))}.`
-                : `Keine ${terms.measure.one} ist ${asOfText} ${labels.overdue}.`,
+                : `${noneOf(terms.measure)} ist ${asOfText} ${labels.overdue}.`,
             ],
           });
         break;
