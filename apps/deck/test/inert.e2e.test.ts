@@ -295,7 +295,10 @@ describe.skipIf(!enabled)("text from content stays inert in every place of the d
     await page.goto(`${server.url}/${variant}/index.html#/notes`);
     await page.waitForFunction(() => document.querySelector(".slidev-note"), undefined, { timeout: 20_000 });
     // The notes page follows the slide the deck is on: the Maßnahme's slide shows its speaker's notes first.
-    await page.goto(`${server.url}/${variant}/index.html#/${slideNo((s) => s.kind === "measure")}`);
+    const measureSlide = slideNo((s) => s.kind === "measure");
+    await page.goto(`${server.url}/${variant}/index.html#/${measureSlide}`);
+    // The deck is on that slide (the notes page reads where the deck is) before the notes page opens.
+    await page.locator(`.slidev-page-${measureSlide}`).first().waitFor({ timeout: 20_000 });
     await page.goto(`${server.url}/${variant}/index.html#/notes`);
     await page.waitForFunction((t) => document.body.innerText.includes(t), NOTES.measure.slice(0, 20), {
       timeout: 20_000,
