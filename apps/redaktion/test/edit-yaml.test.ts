@@ -7,12 +7,13 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Concept,
-  measureSchema,
+  measureSchemaFor,
   parsePlanDate,
   parsePublished,
   parseStand,
   parseStatus,
-  STATUS_DEFINITIONS,
+  type StatusScale,
+  statusScaleOf,
 } from "@dus-opendata/concept";
 import { loadConceptSync } from "@dus-opendata/concept/node";
 import { describe, expect, it } from "vitest";
@@ -81,34 +82,36 @@ function modelPath(concept: Concept, dir: string, file: string): Path {
   return ["flyers", concept.flyers.findIndex((f) => f.id === id)];
 }
 
-function toModel(path: Path, value: unknown): unknown {
+function toModel(path: Path, value: unknown, scale: StatusScale): unknown {
   const key = path[path.length - 1];
   const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: string }) => {
     if (!r.ok) throw new Error(r.error);
     return r.value;
   };
-  if (key === "status") return unwrap(parseStatus(String(value)));
+  if (key === "status") return unwrap(parseStatus(String(value), scale));
   if (key === "planned") return unwrap(parsePlanDate(String(value)));
   if (key === "published") return unwrap(parsePublished(String(value)));
   if (key === "stand") return unwrap(parseStand(String(value)));
-  if (key === "measures" && value && typeof value === "object" && "status" in value) return measureSchema.parse(value);
+  if (key === "measures" && value && typeof value === "object" && "status" in value)
+    return measureSchemaFor(scale).parse(value);
   return value;
 }
 
-function modelOps(prefix: Path, ops: EditOp[]): EditOp[] {
+function modelOps(prefix: Path, ops: EditOp[], scale: StatusScale): EditOp[] {
   return ops.map((op) => {
     const path = [...prefix, ...op.path];
-    if (op.op === "set") return { ...op, path, value: toModel(path, op.value) };
-    if (op.op === "insert") return { ...op, path, value: toModel(path, op.value) };
+    if (op.op === "set") return { ...op, path, value: toModel(path, op.value, scale) };
+    if (op.op === "insert") return { ...op, path, value: toModel(path, op.value, scale) };
     return { ...op, path };
   });
 }
 
-const aMeasure = (id: string) => ({
+/** A new Maßnahme, with the first word of the concept's own scale that needs no year. */
+const aMeasure = (id: string, scale: StatusScale) => ({
   id,
   title: "Neue Maßnahme aus dem Editor",
   summary: ["Ein Absatz, der die neue Maßnahme beschreibt."],
-  status: "noch nicht begonnen",
+  status: scale.find((w) => !w.withYear)!.label,
   planned: "ab Q3/2031",
   published: "noch nicht",
 });
@@ -136,9 +139,9 @@ function casesFor(dir: string, concept: Concept): Case[] {
   const bf = `bausteine/${bausteinFiles[withMeasures]}`;
   const t = text(bf);
   const m = 1;
-  const status = STATUS_DEFINITIONS.map((d) => (d.withYear ? `2030 ${d.label}` : d.label)).find(
-    (s) => s !== readStatus(t, m),
-  )!;
+  // A status of the concept's own scale, other than the one written there.
+  const scale = statusScaleOf(concept.statuses);
+  const status = scale.map((d) => (d.withYear ? `2030 ${d.label}` : d.label)).find((s) => s !== readStatus(t, m))!;
   cases.push(
     {
       name: "a status",
@@ -180,14 +183,14 @@ function casesFor(dir: string, concept: Concept): Case[] {
     {
       name: "adding a Maßnahme between two",
       file: bf,
-      ops: [{ op: "insert", path: ["measures"], index: 1, value: aMeasure("neu-im-editor") }],
+      ops: [{ op: "insert", path: ["measures"], index: 1, value: aMeasure("neu-im-editor", scale) }],
       region: linesOf(t, ["measures"]),
       shape: "insert",
     },
     {
       name: "adding a Maßnahme at the end",
       file: bf,
-      ops: [{ op: "insert", path: ["measures"], index: b.measures.length, value: aMeasure("neu-am-ende") }],
+      ops: [{ op: "insert", path: ["measures"], index: b.measures.length, value: aMeasure("neu-am-ende", scale) }],
       region: [linesOf(t, ["measures"])[0], linesOf(t, ["measures"])[1] + 1],
       shape: "insert",
     },
@@ -215,7 +218,7 @@ function casesFor(dir: string, concept: Concept): Case[] {
     cases.push({
       name: "the first Maßnahme of a Baustein without any",
       file: ef,
-      ops: [{ op: "insert", path: ["measures"], index: 0, value: aMeasure("erste-massnahme") }],
+      ops: [{ op: "insert", path: ["measures"], index: 0, value: aMeasure("erste-massnahme", scale) }],
       region: linesOf(et, ["measures"]),
     });
   }
@@ -430,7 +433,10 @@ for (const fixture of FIXTURES) {
         // The data of the file is exactly the old data with the edit; the concept loaded again has exactly that change.
         expect(parseDocument(result.text).toJS()).toEqual(applyOps(parseDocument(old).toJS(), c.ops));
         const after = loadConceptSync(dir);
-        const expected = applyOps(JSON.parse(JSON.stringify(before)), modelOps(modelPath(before, dir, c.file), c.ops));
+        const expected = applyOps(
+          JSON.parse(JSON.stringify(before)),
+          modelOps(modelPath(before, dir, c.file), c.ops, statusScaleOf(before.statuses)),
+        );
         expect(JSON.parse(JSON.stringify(after))).toEqual(expected);
       } finally {
         cleanup();
