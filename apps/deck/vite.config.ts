@@ -33,6 +33,10 @@ const UNUSED_MODULES = [
 
 export default {
   plugins: [conceptDeckPlugin()],
+  // Vite's cache of pre-bundled dependencies: the editor's live preview names one of its own
+  // (DECK_VITE_CACHE_DIR), so that it and a `pnpm dev` or a test's preview running at the same time do not rewrite
+  // each other's files (a page whose dependencies were re-bundled under it stays blank).
+  ...(process.env.DECK_VITE_CACHE_DIR ? { cacheDir: process.env.DECK_VITE_CACHE_DIR } : {}),
   resolve: { alias: UNUSED_MODULES },
   server: { fs: { strict: false } },
   // The print view in the built site: our exporter prints all variants from their built sites with one browser.

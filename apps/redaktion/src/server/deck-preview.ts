@@ -44,7 +44,13 @@ export async function startDeckPreview(contentDir: string, port?: number): Promi
       cwd: DECK_APP_DIR,
       // NODE_ENV stays unset: the flyer renderer sets it to production in this process, and Vite's dev server
       // does not run in production mode.
-      env: { ...withoutNodeEnv(), CONTENT_DIR: contentDir, DECK_VARIANT: "", NO_COLOR: "1" },
+      env: {
+        ...withoutNodeEnv(),
+        CONTENT_DIR: contentDir,
+        DECK_VARIANT: "",
+        NO_COLOR: "1",
+        DECK_VITE_CACHE_DIR: join(DECK_APP_DIR, "node_modules", ".vite-redaktion"),
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },
