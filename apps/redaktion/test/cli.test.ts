@@ -15,10 +15,19 @@ const tsx = join(app, "node_modules", ".bin", "tsx");
 const cli = join(app, "src", "server", "cli.ts");
 const fixture = copyFixture("kleinstadt");
 const running: ChildProcess[] = [];
-afterAll(() => {
-  for (const p of running) p.kill("SIGTERM");
+afterAll(async () => {
+  for (const p of running) await stopped(p);
   fixture.cleanup();
 });
+
+/** Ends the editor as Strg+C does and waits until it has ended its live preview and itself. */
+function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGINT");
+  });
+}
 
 const env = (contentDir: string) => ({ ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: "0" });
 
@@ -89,6 +98,6 @@ describe("pnpm redaktion", () => {
     const again = run(["--port", String(port)]);
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(`Port ${port} ist schon belegt: bitte mit --port einen anderen wählen.\n`);
-    child.kill("SIGTERM");
+    await stopped(child);
   });
 });

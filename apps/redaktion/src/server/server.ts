@@ -487,10 +487,19 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   const server: Server = createServer((req, res) => {
     void handle(req, res);
   });
-  await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(options.port, "127.0.0.1", () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once("error", fail);
+      server.listen(options.port, "127.0.0.1", () => ok());
+    });
+  } catch (e) {
+    // The port is taken (or cannot be used): end what was started for this editor, so nothing is left running.
+    clearInterval(poll);
+    await deck?.stop();
+    flyers.stop();
+    shadow.remove();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   boundPort = port;
