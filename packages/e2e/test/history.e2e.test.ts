@@ -6,13 +6,13 @@
  * every output, the root build's history digest stays the same); the result is byte for byte a build from scratch.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { historyDigest } from "@dus-opendata/concept/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { git, klimaHistory, removeTemps } from "../../concept/test/history-repo.js";
 import { buildAll, type Run, root } from "../src/build-outputs.js";
-import { requireChromium, tempDir } from "./support.js";
+import { filesBelow, requireChromium, tempDir } from "./support.js";
 
 const enabled = requireChromium();
 const dir = tempDir("verlauf");
@@ -32,19 +32,6 @@ const ok = (r: { decks: Run; flyers: Run }) => {
 };
 const build = (to = out) => buildAll({ content: h.repo.content, out: to, env });
 const pdfText = (file: string) => execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-
-function files(folder: string): Map<string, Buffer> {
-  const all = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else all.set(relative(folder, p), readFileSync(p));
-    }
-  };
-  walk(folder);
-  return all;
-}
 
 let first: { decks: Run; flyers: Run };
 beforeAll(async () => {
@@ -138,8 +125,8 @@ describe.skipIf(!enabled)("the changes since the previous Stand in the built out
   it("byte for byte the outputs of a build from scratch", async () => {
     const scratch = join(dir, "neu");
     ok(await build(scratch));
-    const x = files(out);
-    const y = files(scratch);
+    const x = filesBelow(out);
+    const y = filesBelow(scratch);
     expect([...x.keys()].sort()).toEqual([...y.keys()].sort());
     expect([...x.keys()].filter((k) => !x.get(k)?.equals(y.get(k) as Buffer))).toEqual([]);
   }, 600_000);

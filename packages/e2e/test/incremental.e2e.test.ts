@@ -5,13 +5,13 @@
  * folders) of the same content.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { buildAll, type Run } from "../src/build-outputs.js";
 import { bausteinFiles, editYaml } from "../src/edit-content.js";
-import { fixturesDir, requireChromium, tempDir } from "./support.js";
+import { filesBelow, fixturesDir, requireChromium, tempDir } from "./support.js";
 
 const enabled = requireChromium();
 const dir = tempDir("inkrementell");
@@ -20,22 +20,9 @@ const incremental = join(dir, "inkrementell");
 /** One freshly compiled app for both builds from scratch: it depends on the code only. */
 const freshApp = join(dir, "app");
 
-function files(folder: string): Map<string, Buffer> {
-  const all = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else all.set(relative(folder, p), readFileSync(p));
-    }
-  };
-  walk(folder);
-  return all;
-}
-
 function expectSameBytes(a: string, b: string) {
-  const x = files(a);
-  const y = files(b);
+  const x = filesBelow(a);
+  const y = filesBelow(b);
   expect([...x.keys()].sort()).toEqual([...y.keys()].sort());
   const differ = [...x.keys()].filter((k) => !x.get(k)!.equals(y.get(k)!));
   expect(differ).toEqual([]);

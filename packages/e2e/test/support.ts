@@ -1,7 +1,7 @@
 /** Shared set-up of the end-to-end tests: the fixture concepts, a browser, temporary output folders. */
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { CHROMIUM_ARGS, findChromium } from "@dus-opendata/concept/node";
 import { type Browser, chromium } from "playwright-core";
 import { root } from "../src/build-outputs.js";
@@ -25,4 +25,18 @@ export function requireChromium(): boolean {
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
+}
+
+/** Every file below a folder with its bytes, by its path relative to the folder (to compare two builds). */
+export function filesBelow(folder: string): Map<string, Buffer> {
+  const all = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else all.set(relative(folder, p), readFileSync(p));
+    }
+  };
+  walk(folder);
+  return all;
 }
