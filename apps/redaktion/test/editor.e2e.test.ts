@@ -145,7 +145,13 @@ describe.skipIf(!enabled)("the editor in the browser", () => {
     await frame
       .locator(".slidev-page h1:visible", { hasText: hyphenable(title) })
       .first()
-      .waitFor({ timeout: 240_000 });
+      .waitFor({ timeout: 240_000 })
+      .catch(async (e: Error) => {
+        // Say what the preview showed instead, for the next look at a run where the slide never came.
+        const shown = page.frames().find((f) => f !== page.mainFrame());
+        const text = await shown?.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => "(nicht lesbar)");
+        throw new Error(`${e.message}\nVorschau: ${shown?.url() ?? "kein Rahmen"}\n${text}`);
+      });
     await page.locator("img.flyer-page").waitFor({ timeout: 60_000 });
     expect(await page.locator("img.flyer-page").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
       300,
